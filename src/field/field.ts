@@ -1,0 +1,64 @@
+/**
+ * The number systems matrices live in. Generic code (rep assembly, verification) is written once
+ * against `Field<T>`; the hot elimination loops are specialised per field instead of going through
+ * this interface (see solve/).
+ */
+import * as Q from './rational.js';
+import type { Rational } from './rational.js';
+
+/** Operations generic matrix code needs. Implementations are plain frozen objects. */
+export interface Field<T> {
+  /** `exact` for ℚ, `float` for float64. Written into the basis JSON as `exact: true|false`. */
+  readonly kind: 'exact' | 'float';
+  readonly zero: T;
+  readonly one: T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  neg(a: T): T;
+  /** Throws RangeError on zero. */
+  inv(a: T): T;
+  isZero(a: T): boolean;
+  eq(a: T, b: T): boolean;
+  toNumber(a: T): number;
+  /** Exact fields give canonical strings ("-1/2"); float fields give numbers. */
+  toJSON(a: T): string | number;
+}
+
+/** Exact rationals. */
+export const RationalField: Field<Rational> = Object.freeze({
+  kind: 'exact' as const,
+  zero: Q.ZERO,
+  one: Q.ONE,
+  add: Q.add,
+  sub: Q.sub,
+  mul: Q.mul,
+  neg: Q.neg,
+  inv: Q.inv,
+  isZero: Q.isZero,
+  eq: Q.equals,
+  toNumber: Q.toNumber,
+  toJSON: Q.toText,
+});
+
+/**
+ * float64. `isZero` is exact comparison with 0: tolerances belong to the algorithms that know
+ * the scale of their data, not to the field.
+ */
+export const FloatField: Field<number> = Object.freeze({
+  kind: 'float' as const,
+  zero: 0,
+  one: 1,
+  add: (a: number, b: number) => a + b,
+  sub: (a: number, b: number) => a - b,
+  mul: (a: number, b: number) => a * b,
+  neg: (a: number) => -a,
+  inv: (a: number) => {
+    if (a === 0) throw new RangeError('inverse of zero');
+    return 1 / a;
+  },
+  isZero: (a: number) => a === 0,
+  eq: (a: number, b: number) => a === b,
+  toNumber: (a: number) => a,
+  toJSON: (a: number) => a,
+});

@@ -1,0 +1,55 @@
+/**
+ * A group is just its generators (as in EMLP): discrete generators `h_i` and Lie algebra
+ * generators `A_k`, given as matrices of the base representation `V`. Plain frozen data.
+ */
+import type { Field } from '../field/field.js';
+import type { Rational } from '../field/rational.js';
+import type { SparseMatrix } from '../linalg/sparse.js';
+
+/**
+ * The base representation of one factor of a (possibly direct-product) group, with one matrix per
+ * generator of the whole group: a generator of another factor acts as the identity (discrete) or
+ * zero (Lie algebra) here.
+ */
+export interface FactorRep<T> {
+  /** Display name of the factor group, e.g. `SO(3)`. */
+  readonly name: string;
+  readonly dim: number;
+  readonly discrete: readonly SparseMatrix<T>[];
+  readonly lie: readonly SparseMatrix<T>[];
+}
+
+export interface Group<T> {
+  /** Canonical display name: `S(5)`, `SO(3) x S(4)`, or the custom file's `name`. */
+  readonly name: string;
+  readonly field: Field<T>;
+  /** Dimension of the base representation V. */
+  readonly dim: number;
+  /** Matrices of V for each discrete generator. */
+  readonly discrete: readonly SparseMatrix<T>[];
+  /** Matrices of V for each Lie algebra generator. */
+  readonly lie: readonly SparseMatrix<T>[];
+  /**
+   * The factors' base reps `V1, V2, …` for direct products (V = V1 ⊕ V2 ⊕ …). A simple group has
+   * exactly one factor, equal to V.
+   */
+  readonly factors: readonly FactorRep<T>[];
+  /** Order of the group when finite and known in closed form (e.g. n! for S(n)). */
+  readonly order?: bigint;
+  /** One-line description of the generator convention, shown by `solve-basis groups`. */
+  readonly convention: string;
+}
+
+export type ExactGroup = Group<Rational>;
+export type FloatGroup = Group<number>;
+/** A group over one of the supported fields; discriminate on `group.field.kind`. */
+export type AnyGroup = ExactGroup | FloatGroup;
+
+export function isExactGroup(g: AnyGroup): g is ExactGroup {
+  return g.field.kind === 'exact';
+}
+
+/** True when the group has no continuous part (only discrete generators). */
+export function isDiscrete(g: AnyGroup): boolean {
+  return g.lie.length === 0;
+}
