@@ -1,0 +1,109 @@
+/**
+ * The data flow of DESIGN.md §7, one line per stage:
+ *
+ *   spec text ─▶ group + rep trees ─▶ summand layouts ─▶ per block: solve (strategy) ─▶ verify
+ *             ─▶ Basis
+ *
+ * Emitting (JSON, code, pictures) is a separate stage applied to the Basis.
+ */
+import type { AnyGroup, Group } from './group/group.js';
+import { toFloatGroup } from './group/convert.js';
+import { resolveGroup } from './group/resolve.js';
+import { summandLayout, type Layout } from './constraints/blocks.js';
+import { RepMatrixCache } from './rep/matrices.js';
+import { monomialAction } from './rep/monomial.js';
+import { parseRep } from './rep/parse.js';
+import type { Rep } from './rep/rep.js';
+import { basisDimension, type Basis, type BlockEntry } from './solve/basis.js';
+import { checkResources, DEFAULT_MAX_MEMORY_BYTES } from './solve/resources.js';
+import { solveBlock } from './solve/strategies.js';
+import type { HomProblem, SolveOptions, StrategyName } from './solve/strategy.js';
+import { verifyBasis, verifyMonomial } from './verify/equivariance.js';
+
+export interface SolveRequest {
+  /** A group name (`S(5)`, `SO(3) x S(4)`), a custom group file path, or a resolved group. */
+  readonly group: string | AnyGroup;
+  /** The input rep, as text (`V**2`) or a parsed Rep. */
+  readonly in: string | Rep;
+  /** The output rep; defaults to the input rep. */
+  readonly out?: string | Rep;
+  /** Force a strategy (`orbit`, `exact`, `float`); by default the fastest applicable runs. */
+  readonly strategy?: StrategyName;
+  /** Relative rank tolerance of the float path. */
+  readonly rtol?: number;
+  /** Refuse problems whose estimated memory exceeds this many bytes (default 4 GiB). */
+  readonly maxMemoryBytes?: number;
+  /** How custom group files are read (default: the file system). */
+  readonly readFile?: (path: string) => string;
+}
+
+/**
+ * Computes the basis of Hom_G(ρ_in, ρ_out), verified, in canonical form.
+ *
+ * @example
+ * const basis = solveBasis({ group: 'S(5)', in: 'V**2', out: 'V**2' });
+ * basis.dim // 15
+ */
+export function solveBasis(request: SolveRequest): Basis<unknown> {
+  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, readFileOption(request)) : request.group;
+  const group: AnyGroup = request.strategy === 'float' ? toFloatGroup(resolved) : resolved;
+  const inRep = toRep(request.in, group, '--in');
+  const outRep = toRep(request.out ?? request.in, group, request.out === undefined ? '--in' : '--out');
+  return solveParsed(group as Group<unknown>, inRep, outRep, request);
+}
+
+function readFileOption(request: SolveRequest): { readFile?: (path: string) => string } {
+  return request.readFile ? { readFile: request.readFile } : {};
+}
+
+function toRep(spec: string | Rep, group: AnyGroup, path: string): Rep {
+  return typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec;
+}
+
+function layoutOf<T>(group: Group<T>, rep: Rep): Layout {
+  return summandLayout(
+    rep,
+    group.dim,
+    group.factors.map((f) => f.dim),
+  );
+}
+
+function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
+  const inLayout = layoutOf(group, inRep);
+  const outLayout = layoutOf(group, outRep);
+  checkResources(group, inLayout, outLayout, request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES);
+  const matrices = new RepMatrixCache(group);
+  const options: SolveOptions = {
+    ...(request.strategy ? { strategy: request.strategy } : {}),
+    ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
+  };
+  const blocks: BlockEntry<T>[] = [];
+  outLayout.types.forEach((outType, b) => {
+    inLayout.types.forEach((inType, a) => {
+      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices };
+      const solved = solveBlock(problem, options);
+      if (solved.basis.rows === 0) return;
+      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy) }));
+    });
+  });
+  return Object.freeze({
+    group,
+    field: group.field,
+    inRep,
+    outRep,
+    inLayout,
+    outLayout,
+    shape: Object.freeze([outLayout.dim, inLayout.dim] as const),
+    dim: basisDimension(inLayout, outLayout, blocks),
+    exact: group.field.kind === 'exact',
+    blocks: Object.freeze(blocks),
+  });
+}
+
+function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['basis'], strategy: StrategyName): BlockEntry<T>['verification'] {
+  if (strategy === 'orbit') {
+    // Signed-permutation generators: the linear-time exact check (no matrices of rationals).
+    return verifyMonomial(p.group.field, rows, monomialAction(p.group, p.outRep)!, monomialAction(p.group, p.inRep)!, p.m, p.n);
+  }
+  return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n);
+}

@@ -1,0 +1,179 @@
+/**
+ * The three strategies and the selector. Each is a plain object implementing `Strategy`; the
+ * selector tries them in order of speed and reports the reason for its choice.
+ */
+import { SolverError } from '../errors.js';
+import type { Field } from '../field/field.js';
+import { RationalField, FloatField } from '../field/field.js';
+import type { Rational } from '../field/rational.js';
+import { asSignedPermutation, CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
+import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
+import { monomialAction, type SignedPerm } from '../rep/monomial.js';
+import { nullspaceExact } from './nullspace-exact.js';
+import { nullspaceFloat } from './nullspace-float.js';
+import { orbitBasis, orbitLabels } from './orbit.js';
+import type { BlockBasis, HomProblem, SolveDiagnostics, SolveOptions, Strategy, StrategyName } from './strategy.js';
+
+export const orbitStrategy: Strategy = {
+  name: 'orbit',
+  whyNot(p) {
+    if (p.group.lie.length > 0) return 'the group has a Lie algebra';
+    if (monomialAction(p.group, p.inRep) === null || monomialAction(p.group, p.outRep) === null) {
+      return 'some generator is not a signed permutation';
+    }
+    return null;
+  },
+  solve<T>(p: HomProblem<T>): BlockBasis<T> {
+    const outPerms = monomialAction(p.group, p.outRep)!;
+    const inPerms = monomialAction(p.group, p.inRep)!;
+    const labels = orbitLabels(outPerms, inPerms, p.m, p.n);
+    const basis = orbitBasis(labels, p.m * p.n);
+    // Orbit bases are {0, ±1}: representable in either field.
+    const inField = p.group.field.kind === 'exact' ? basis : mapToFloat(basis);
+    return Object.freeze({
+      m: p.m,
+      n: p.n,
+      basis: inField as unknown as SparseMatrix<T>,
+      strategy: 'orbit' as const,
+      reason: `all ${p.group.discrete.length} generators act as signed permutations on both reps and there is no Lie algebra`,
+      diagnostics: Object.freeze({ reducedUnknowns: labels.count, constraintRows: 0, method: 'orbit sums (union-find)' }),
+    });
+  },
+};
+
+function mapToFloat(b: SparseMatrix<Rational>): SparseMatrix<number> {
+  return Object.freeze({ ...b, values: Object.freeze(b.values.map((v) => Number(v.num))) });
+}
+
+/**
+ * Splits the generators into those acting as signed permutations on both reps (handled by orbit
+ * sums) and the rest (imposed as linear constraints on the orbit coordinates).
+ */
+function monomialSplit<T>(p: HomProblem<T>): {
+  reduction: Reduction | null;
+  rest: [SparseMatrix<T>, SparseMatrix<T>][];
+  monomialCount: number;
+} {
+  const f = p.group.field;
+  const outM = p.matrices.of(p.outRep);
+  const inM = p.matrices.of(p.inRep);
+  const outPerms: SignedPerm[] = [];
+  const inPerms: SignedPerm[] = [];
+  const rest: [SparseMatrix<T>, SparseMatrix<T>][] = [];
+  outM.discrete.forEach((mo, i) => {
+    const mi = inM.discrete[i]!;
+    const po = asSignedPermutation(f, mo);
+    const pi = po && asSignedPermutation(f, mi);
+    if (po && pi) {
+      outPerms.push(po);
+      inPerms.push(pi);
+    } else rest.push([mo, mi]);
+  });
+  outM.lie.forEach((a, i) => rest.push([a, inM.lie[i]!]));
+  const reduction = outPerms.length > 0 ? orbitLabels(outPerms, inPerms, p.m, p.n) : null;
+  return { reduction, rest, monomialCount: outPerms.length };
+}
+
+/** W-space rows from null-space rows over the orbit coordinates: w = Σ_j y_j·(±1 on orbit j). */
+function expandReduced<T>(f: Field<T>, y: SparseMatrix<T>, reduction: Reduction, size: number): SparseMatrix<T> {
+  // Orbits are numbered by their first index, so expanded RREF rows stay in RREF.
+  const out = new CsrBuilder(f, size);
+  const members: number[][] = Array.from({ length: reduction.count }, () => []);
+  for (let x = 0; x < size; x++) if (reduction.label[x]! >= 0) members[reduction.label[x]!]!.push(x);
+  for (let r = 0; r < y.rows; r++) {
+    const entries: [number, T][] = [];
+    for (let k = y.rowPtr[r]!; k < y.rowPtr[r + 1]!; k++) {
+      const v = y.values[k]!;
+      for (const x of members[y.colIdx[k]!]!) entries.push([x, reduction.sign[x] === 1 ? v : f.neg(v)]);
+    }
+    entries.sort((a, b) => a[0] - b[0]);
+    for (const [x, v] of entries) out.push(x, v);
+    out.endRow();
+  }
+  return out.build();
+}
+
+function eliminationSolve<T>(
+  p: HomProblem<T>,
+  options: SolveOptions,
+  name: 'exact' | 'float',
+  reason: string,
+): BlockBasis<T> {
+  const f = p.group.field;
+  const size = p.m * p.n;
+  const { reduction, rest, monomialCount } = monomialSplit(p);
+  const c = assembleConstraints(f, rest, p.m, p.n, reduction ?? undefined);
+  let y: SparseMatrix<T>;
+  let method: string;
+  let gap: SolveDiagnostics['singularValueGap'];
+  if (name === 'exact') {
+    const r = nullspaceExact(c as unknown as SparseMatrix<Rational>);
+    y = r.basis as unknown as SparseMatrix<T>;
+    method = r.method;
+  } else {
+    const r = nullspaceFloat(c as unknown as SparseMatrix<number>, options.rtol !== undefined ? { rtol: options.rtol } : {});
+    y = r.basis as unknown as SparseMatrix<T>;
+    method = r.method;
+    gap = r.singularValues;
+  }
+  const basis = reduction ? expandReduced(f, y, reduction, size) : y;
+  const pre = monomialCount > 0 ? `; ${monomialCount} monomial generator(s) pre-reduced by orbit sums` : '';
+  return Object.freeze({
+    m: p.m,
+    n: p.n,
+    basis,
+    strategy: name,
+    reason: reason + pre,
+    diagnostics: Object.freeze({
+      reducedUnknowns: reduction ? reduction.count : size,
+      constraintRows: c.rows,
+      method,
+      ...(gap ? { singularValueGap: gap } : {}),
+    }),
+  });
+}
+
+export const exactStrategy: Strategy = {
+  name: 'exact',
+  whyNot(p) {
+    return p.group.field === RationalField ? null : 'some generator entry is irrational';
+  },
+  solve(p, options) {
+    return eliminationSolve(p, options, 'exact', 'all generator entries are rational');
+  },
+};
+
+export const floatStrategy: Strategy = {
+  name: 'float',
+  whyNot(p) {
+    return p.group.field === FloatField ? null : 'the group is exact (use the exact strategy)';
+  },
+  solve(p, options) {
+    return eliminationSolve(p, options, 'float', 'some generator entry is irrational, so the solve is in float64');
+  },
+};
+
+export const STRATEGIES: readonly Strategy[] = Object.freeze([orbitStrategy, exactStrategy, floatStrategy]);
+
+/**
+ * Picks the fastest applicable strategy (or the forced one) and solves.
+ *
+ * @example
+ * solveBlock(problem, {}).strategy // 'orbit' for S(5) tensor2
+ */
+export function solveBlock<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T> {
+  const candidates = options.strategy ? STRATEGIES.filter((s) => s.name === options.strategy) : STRATEGIES;
+  const refusals: string[] = [];
+  for (const s of candidates) {
+    const why = s.whyNot(p);
+    if (why === null) return s.solve(p, options);
+    refusals.push(`${s.name}: ${why}`);
+  }
+  throw new SolverError('E_SOLVER', `no strategy can solve this problem (${refusals.join('; ')})`, {
+    ...(options.strategy ? { expected: `a problem the ${options.strategy} strategy accepts` } : {}),
+  });
+}
+
+export function strategyNames(): readonly StrategyName[] {
+  return STRATEGIES.map((s) => s.name);
+}
