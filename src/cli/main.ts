@@ -1,0 +1,155 @@
+/**
+ * The command line. The only module that touches argv, stdout, stderr and the exit status; all
+ * the work is the library's `solveBasis` and emitters.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { SolveBasisError } from '../errors.js';
+import { basisJsonText } from '../emit/json.js';
+import { formatMs, summaryText } from '../emit/summary.js';
+import { solveBasis } from '../pipeline.js';
+import type { StrategyName } from '../solve/strategy.js';
+import { VERSION } from '../version.js';
+import { EXIT_CODES, formatError } from './format.js';
+import { cleanupPendingWrites, writeFileAtomic } from './write.js';
+
+export interface CliIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly stderrIsTTY: boolean;
+}
+
+const defaultIO: CliIO = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+};
+
+const FORMATS = ['summary', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface Options {
+  group?: string;
+  rep?: string;
+  in?: string;
+  out?: string;
+  format: Format;
+  output?: string;
+  flat?: boolean;
+  strategy?: StrategyName;
+  rtol?: number;
+  maxMemory?: number;
+}
+
+const EXAMPLES = `
+Examples:
+  solve-basis --group S5 --rep tensor2                     # the 15-element Maron et al. layer
+  solve-basis --group "SO(3)" --in "V**2" --out V            # the cross product (1 element)
+  solve-basis --group "O(1,3)" --rep "T(2)" --format json -o lorentz.json
+  solve-basis --group cube.json --rep "V+V**2"             # a custom group from a JSON file
+  solve-basis --group "S(6)" --rep "100V⁰+100V+20V²"       # channels with multiplicities
+
+Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
+      scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
+Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 1 internal error.
+`;
+
+function parseSize(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(i?[bB])?$/.exec(text.trim());
+  if (!m) throw new InvalidArgumentError(`expected a size such as 512M or 8G, got '${text}'`);
+  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
+  return Number(m[1]) * scale;
+}
+
+function parsePositive(text: string): number {
+  const v = Number(text);
+  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(`expected a positive number, got '${text}'`);
+  return v;
+}
+
+function buildProgram(io: CliIO): Command {
+  return new Command()
+    .name('solve-basis')
+    .description('Bases of equivariant linear maps Hom_G(in, out) for a group given by generators.')
+    .version(VERSION, '-V, --version')
+    .option('-g, --group <group>', 'group name (S(5), SO(3), O(1,3), SO(3) x S(4), …) or a custom group JSON file')
+    .option('-r, --rep <rep>', 'use the same rep for input and output')
+    .option('-i, --in <rep>', 'input rep')
+    .option('--out <rep>', 'output rep (default: the input rep)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('summary'))
+    .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
+    .option('--flat', 'always include the flat basis in JSON (default: when small)')
+    .option('--no-flat', 'never include the flat basis in JSON, only blocks')
+    .addOption(new Option('--strategy <name>', 'force a solve strategy').choices(['orbit', 'exact', 'float']))
+    .option('--rtol <x>', 'relative rank tolerance of the float path', parsePositive)
+    .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
+    .addHelpText('after', EXAMPLES)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout(s),
+      writeErr: (s) => io.stderr(s),
+      outputError: (s, write) => write(`solve-basis: error E_OPTION: ${s.replace(/^error:\s*/, '').trim()}\n`),
+    });
+}
+
+function run(opts: Options, io: CliIO): void {
+  if (!opts.group) throw new SolveBasisError('E_OPTION', 'missing --group', { expected: 'a group, e.g. --group S5', hint: 'see solve-basis --help' });
+  if (opts.rep !== undefined && (opts.in !== undefined || opts.out !== undefined)) {
+    throw new SolveBasisError('E_OPTION', '--rep cannot be combined with --in/--out', { hint: '--rep R means --in R --out R' });
+  }
+  const inRep = opts.rep ?? opts.in;
+  if (inRep === undefined) throw new SolveBasisError('E_OPTION', 'missing --rep (or --in)', { expected: 'a rep, e.g. --rep tensor2' });
+  const start = performance.now();
+  const basis = solveBasis({
+    group: opts.group,
+    in: inRep,
+    ...(opts.out !== undefined ? { out: opts.out } : opts.rep !== undefined ? { out: opts.rep } : {}),
+    ...(opts.strategy ? { strategy: opts.strategy } : {}),
+    ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
+    ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+  });
+  const elapsedMs = performance.now() - start;
+  const text =
+    opts.format === 'json'
+      ? basisJsonText(basis, opts.flat !== undefined ? { flat: opts.flat } : {})
+      : summaryText(basis, { elapsedMs });
+  if (opts.output) {
+    writeFileAtomic(opts.output, text);
+    io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
+  } else io.stdout(text);
+}
+
+/**
+ * Runs the CLI on `argv` (as in process.argv) and returns the exit status; never throws.
+ *
+ * @example
+ * const status = main(['node', 'solve-basis', '--group', 'S5', '--rep', 'tensor2']);
+ */
+export function main(argv: readonly string[], io: CliIO = defaultIO): number {
+  const program = buildProgram(io);
+  try {
+    program.parse([...argv]);
+    run(program.opts<Options>(), io);
+    return EXIT_CODES.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors were already printed.
+      return e.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.input;
+    }
+    if (process.env['SOLVE_BASIS_DEBUG'] && e instanceof Error) io.stderr(`${e.stack ?? e.message}\n`);
+    const f = formatError(e, io.stderrIsTTY);
+    io.stderr(`${f.text}\n`);
+    return f.exitCode;
+  }
+}
+
+/** Entry point of bin/solve-basis.js. */
+export function runMain(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanupPendingWrites();
+      process.exit(130);
+    });
+  }
+  process.exitCode = main(process.argv);
+}

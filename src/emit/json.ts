@@ -1,0 +1,147 @@
+/**
+ * Basis JSON, version 1 (DESIGN.md §6; schema in schema/basis.schema.json). Deterministic: the same
+ * input gives byte-identical output — keys in a fixed order, no timestamps or timings, exact values
+ * as canonical strings ("-1/2"), the canonical (reduced echelon) basis.
+ */
+import type { Field } from '../field/field.js';
+import { toDense, type SparseMatrix } from '../linalg/sparse.js';
+import type { Layout } from '../constraints/blocks.js';
+import { printRep } from '../rep/rep.js';
+import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../solve/basis.js';
+import { VERSION } from '../version.js';
+
+export const BASIS_FORMAT = 'solve-basis/basis@1';
+
+/** The flat basis is written by default when it has at most this many stored entries. */
+export const FLAT_ENTRY_LIMIT = 2_000_000;
+
+export interface JsonOptions {
+  /** Always write the flat `basis` (true), never (false), or when small / a single block (default). */
+  readonly flat?: boolean;
+}
+
+type Value = string | number;
+interface SparseJson {
+  entries: [number, number, Value][];
+}
+
+function matrixJson<T>(f: Field<T>, m: SparseMatrix<T>): Value[][] {
+  return toDense(f, m).map((row) => row.map((v) => f.toJSON(v)));
+}
+
+/** Basis rows (flat index r·cols + c) as sparse {entries: [[row, col, value]…]} objects. */
+function rowsJson<T>(f: Field<T>, rows: SparseMatrix<T>, cols: number): SparseJson[] {
+  const out: SparseJson[] = [];
+  for (let r = 0; r < rows.rows; r++) {
+    const entries: [number, number, Value][] = [];
+    for (let k = rows.rowPtr[r]!; k < rows.rowPtr[r + 1]!; k++) {
+      const x = rows.colIdx[k]!;
+      entries.push([Math.floor(x / cols), x % cols, f.toJSON(rows.values[k]!)]);
+    }
+    out.push({ entries });
+  }
+  return out;
+}
+
+function layoutJson(layout: Layout): object {
+  return {
+    types: layout.types.map((t) => ({ rep: t.key, dim: t.dim })),
+    instances: layout.instances.map((i) =>
+      i.offset !== null ? { type: i.type, offset: i.offset } : { type: i.type, indices: [...i.indices] },
+    ),
+  };
+}
+
+function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
+  return {
+    in: b.inType,
+    out: b.outType,
+    shape: [b.m, b.n],
+    dim: b.basis.rows,
+    strategy: b.strategy,
+    basis: rowsJson(f, b.basis, b.n),
+  };
+}
+
+/** Whether the flat basis goes into the file. */
+export function writesFlat<T>(basis: Basis<T>, options: JsonOptions = {}): boolean {
+  if (options.flat !== undefined) return options.flat;
+  const singleBlock = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
+  return singleBlock || flatEntryCount(basis) <= FLAT_ENTRY_LIMIT;
+}
+
+/**
+ * The basis JSON object (not yet a string).
+ *
+ * @example
+ * basisJson(solveBasis({ group: 'S(5)', in: 'V**2' })).dim // 15
+ */
+export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object {
+  const f = basis.field;
+  const g = basis.group;
+  const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
+  const strategies = [...new Set(basis.blocks.map((b) => b.strategy))].sort();
+  const verification = [...new Set(basis.blocks.map((b) => b.verification.mode))].sort();
+  return {
+    format: BASIS_FORMAT,
+    generator: `solve-basis ${VERSION}`,
+    group: {
+      name: g.name,
+      dim: g.dim,
+      ...(g.order !== undefined ? { order: g.order.toString() } : {}),
+      generators: g.discrete.map((m) => matrixJson(f, m)),
+      lieAlgebra: g.lie.map((m) => matrixJson(f, m)),
+    },
+    in: { rep: printRep(basis.inRep), dim: basis.shape[1] },
+    out: { rep: printRep(basis.outRep), dim: basis.shape[0] },
+    shape: [...basis.shape],
+    dim: basis.dim,
+    exact: basis.exact,
+    canonicalForm: 'rref',
+    solver: {
+      strategies,
+      reasons: [...new Set(basis.blocks.map((b) => `${b.strategy}: ${b.reason}`))].sort(),
+      verified: verification,
+    },
+    ...(writesFlat(basis, options) ? { basis: rowsJson(f, flatBasis(basis), basis.shape[1]) } : {}),
+    ...(single
+      ? {}
+      : {
+          blocks: {
+            in: layoutJson(basis.inLayout),
+            out: layoutJson(basis.outLayout),
+            pairs: basis.blocks.map((b) => blockJson(f, b)),
+          },
+        }),
+  };
+}
+
+/**
+ * The basis JSON text: compact rows, one basis element per line, newline-terminated.
+ *
+ * @example
+ * JSON.parse(basisJsonText(basis)).format // 'solve-basis/basis@1'
+ */
+export function basisJsonText<T>(basis: Basis<T>, options: JsonOptions = {}): string {
+  return `${formatJson(basisJson(basis, options), '')}\n`;
+}
+
+const isFlat = (v: unknown): boolean =>
+  v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+
+/**
+ * Pretty-prints objects and nested arrays, but keeps arrays of primitives — and arrays of such
+ * arrays, like a matrix or a basis element's entries — on one line, so a million-entry basis is a
+ * million short lines' worth of text rather than five million lines.
+ */
+export function formatJson(value: unknown, indent: string): string {
+  if (isFlat(value) || (Array.isArray(value) && value.every(isFlat))) return JSON.stringify(value);
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return '{}';
+  return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The human summary printed by default at a terminal: what was solved, how big the answer is
+ * against the unconstrained layer, which strategy ran and why, how it was checked, how long it took.
+ */
+import { printRep } from '../rep/rep.js';
+import type { Basis } from '../solve/basis.js';
+
+export interface SummaryOptions {
+  /** Wall time of the solve, in milliseconds. */
+  readonly elapsedMs?: number;
+}
+
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function describeGroup<T>(basis: Basis<T>): string {
+  const g = basis.group;
+  const parts = [g.name];
+  if (g.order !== undefined) parts.push(`order ${g.order.toLocaleString('en-US')}`);
+  if (g.discrete.length > 0) parts.push(plural(g.discrete.length, 'discrete generator'));
+  if (g.lie.length > 0) parts.push(`Lie algebra of dimension ${g.lie.length}`);
+  parts.push(`acting on V = ${basis.exact ? 'ℚ' : 'ℝ'}^${g.dim}`);
+  return parts.join(', ');
+}
+
+/**
+ * A few lines for a person.
+ *
+ * @example
+ * summaryText(solveBasis({ group: 'S(5)', in: 'V**2' }))
+ * // "Hom(V⊗V → V⊗V) for S(5): 15 basis elements …"
+ */
+export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): string {
+  const [m, n] = basis.shape;
+  const inRep = printRep(basis.inRep);
+  const outRep = printRep(basis.outRep);
+  const strategies = [...new Set(basis.blocks.map((b) => `${b.strategy} (${b.reason})`))];
+  const verified = [...new Set(basis.blocks.map((b) => b.verification.mode))];
+  const blockCount = basis.inLayout.types.length * basis.outLayout.types.length;
+  const lines = [
+    `Hom(${inRep} → ${outRep}) for ${basis.group.name}`,
+    `  group     ${describeGroup(basis)}`,
+    `  in → out  ${inRep} (dim ${n}) → ${outRep} (dim ${m})`,
+    `  basis     ${plural(basis.dim, 'element')}: ${basis.dim.toLocaleString('en-US')} of ${(m * n).toLocaleString('en-US')} parameters of a ${m} × ${n} weight matrix${basis.exact ? ', exact' : ', float64'}`,
+  ];
+  if (blockCount > 1) {
+    lines.push(
+      `  blocks    ${basis.outLayout.types.length} output × ${basis.inLayout.types.length} input summand types, ${basis.blocks.length} non-zero; ` +
+        `${basis.outLayout.instances.length} × ${basis.inLayout.instances.length} instances`,
+    );
+  }
+  lines.push(`  strategy  ${strategies.length ? strategies.join('; ') : 'none needed (empty basis)'}`);
+  const gap = basis.blocks.map((b) => b.diagnostics.singularValueGap).find((x) => x !== undefined);
+  if (gap) lines.push(`  numerics  singular-value gap ${gap.gap.toExponential(2)} (smallest kept ${gap.smallestKept.toExponential(2)}, largest dropped ${gap.largestDropped.toExponential(2)})`);
+  lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : `${v === 'monomial' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
+  if (options.elapsedMs !== undefined) lines.push(`  time      ${formatMs(options.elapsedMs)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
