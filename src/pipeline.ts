@@ -13,7 +13,8 @@ import { summandLayout, type Layout } from './constraints/blocks.js';
 import { RepMatrixCache } from './rep/matrices.js';
 import { monomialAction } from './rep/monomial.js';
 import { parseRep } from './rep/parse.js';
-import type { Rep } from './rep/rep.js';
+import { printRep, type Rep } from './rep/rep.js';
+import { SpecError } from './errors.js';
 import { basisDimension, type Basis, type BlockEntry } from './solve/basis.js';
 import { checkResources, DEFAULT_MAX_MEMORY_BYTES } from './solve/resources.js';
 import { solveBlock } from './solve/strategies.js';
@@ -35,6 +36,8 @@ export interface SolveRequest {
   readonly maxMemoryBytes?: number;
   /** How custom group files are read (default: the file system). */
   readonly readFile?: (path: string) => string;
+  /** Names of the inputs in error messages (the CLI passes `--rep` or `--in`/`--out`). */
+  readonly inputNames?: { readonly in?: string; readonly out?: string };
 }
 
 /**
@@ -47,8 +50,9 @@ export interface SolveRequest {
 export function solveBasis(request: SolveRequest): Basis<unknown> {
   const resolved = typeof request.group === 'string' ? resolveGroup(request.group, readFileOption(request)) : request.group;
   const group: AnyGroup = request.strategy === 'float' ? toFloatGroup(resolved) : resolved;
-  const inRep = toRep(request.in, group, '--in');
-  const outRep = toRep(request.out ?? request.in, group, request.out === undefined ? '--in' : '--out');
+  const inName = request.inputNames?.in ?? 'in';
+  const inRep = toRep(request.in, group, inName);
+  const outRep = request.out === undefined ? inRep : toRep(request.out, group, request.inputNames?.out ?? 'out');
   return solveParsed(group as Group<unknown>, inRep, outRep, request);
 }
 
@@ -60,17 +64,25 @@ function toRep(spec: string | Rep, group: AnyGroup, path: string): Rep {
   return typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec;
 }
 
-function layoutOf<T>(group: Group<T>, rep: Rep): Layout {
-  return summandLayout(
+function layoutOf<T>(group: Group<T>, rep: Rep, name: string): Layout {
+  const layout = summandLayout(
     rep,
     group.dim,
     group.factors.map((f) => f.dim),
   );
+  if (layout.dim === 0) {
+    throw new SpecError('E_REP_VALUE', `the rep ${printRep(rep)} has dimension 0 for ${group.name}`, {
+      path: name,
+      expected: 'a rep of positive dimension',
+      actual: '0',
+    });
+  }
+  return layout;
 }
 
 function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
-  const inLayout = layoutOf(group, inRep);
-  const outLayout = layoutOf(group, outRep);
+  const inLayout = layoutOf(group, inRep, request.inputNames?.in ?? 'in');
+  const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
   checkResources(group, inLayout, outLayout, request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES);
   const matrices = new RepMatrixCache(group);
   const options: SolveOptions = {

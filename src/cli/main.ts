@@ -107,6 +107,7 @@ function run(opts: Options, io: CliIO): void {
     ...(opts.strategy ? { strategy: opts.strategy } : {}),
     ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+    inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
   });
   const elapsedMs = performance.now() - start;
   const text =
