@@ -4,8 +4,8 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
-import { basisJsonText } from '../emit/json.js';
-import { formatMs, summaryText } from '../emit/summary.js';
+import { EMITTERS, emitterFor } from '../emit/registry.js';
+import { formatMs } from '../emit/summary.js';
 import { solveBasis } from '../pipeline.js';
 import type { StrategyName } from '../solve/strategy.js';
 import { VERSION } from '../version.js';
@@ -24,15 +24,13 @@ const defaultIO: CliIO = {
   stderrIsTTY: Boolean(process.stderr.isTTY),
 };
 
-const FORMATS = ['summary', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface Options {
   group?: string;
   rep?: string;
   in?: string;
   out?: string;
-  format: Format;
+  format: string;
   output?: string;
   flat?: boolean;
   strategy?: StrategyName;
@@ -75,7 +73,11 @@ function buildProgram(io: CliIO): Command {
     .option('-r, --rep <rep>', 'use the same rep for input and output')
     .option('-i, --in <rep>', 'input rep')
     .option('--out <rep>', 'output rep (default: the input rep)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('summary'))
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${EMITTERS.map((e) => `${e.id} (${e.description})`).join(', ')}`)
+        .choices(EMITTERS.map((e) => e.id))
+        .default('summary'),
+    )
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--flat', 'always include the flat basis in JSON (default: when small)')
     .option('--no-flat', 'never include the flat basis in JSON, only blocks')
@@ -110,10 +112,8 @@ function run(opts: Options, io: CliIO): void {
     inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
   });
   const elapsedMs = performance.now() - start;
-  const text =
-    opts.format === 'json'
-      ? basisJsonText(basis, opts.flat !== undefined ? { flat: opts.flat } : {})
-      : summaryText(basis, { elapsedMs });
+  const emitter = emitterFor(opts.format)!;
+  const text = emitter.emit(basis, { elapsedMs, ...(opts.flat !== undefined ? { flat: opts.flat } : {}) });
   if (opts.output) {
     writeFileAtomic(opts.output, text);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);

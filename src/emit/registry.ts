@@ -1,0 +1,47 @@
+/**
+ * The output formats, as an explicit map from id to emitter (no registration on import). The CLI's
+ * `--format` choices come from here; adding a format is adding one entry.
+ */
+import type { Basis } from '../solve/basis.js';
+import { basisJsonText } from './json.js';
+import { summaryText } from './summary.js';
+
+export interface EmitOptions {
+  /** JSON: include the flat basis (true/false), or decide by size (undefined). */
+  readonly flat?: boolean;
+  /** Wall time of the solve, for formats that report it. */
+  readonly elapsedMs?: number;
+}
+
+export interface Emitter {
+  readonly id: string;
+  readonly description: string;
+  /** Usual file extension, without the dot. */
+  readonly extension: string;
+  emit(basis: Basis<unknown>, options: EmitOptions): string;
+}
+
+const summary: Emitter = {
+  id: 'summary',
+  description: 'a few lines for a person (default)',
+  extension: 'txt',
+  emit: (basis, options) => summaryText(basis, options.elapsedMs !== undefined ? { elapsedMs: options.elapsedMs } : {}),
+};
+
+const json: Emitter = {
+  id: 'json',
+  description: 'basis JSON v1 (schema/basis.schema.json)',
+  extension: 'json',
+  emit: (basis, options) => basisJsonText(basis, options.flat !== undefined ? { flat: options.flat } : {}),
+};
+
+/** All emitters, in the order `--help` lists them. */
+export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json]);
+
+/**
+ * @example
+ * emitterFor('json')?.emit(solveBasis({ group: 'S5', in: 'V' }), {})
+ */
+export function emitterFor(id: string): Emitter | undefined {
+  return EMITTERS.find((e) => e.id === id);
+}
