@@ -8,6 +8,7 @@
  */
 import type { AnyGroup, Group } from './group/group.js';
 import { toFloatGroup } from './group/convert.js';
+import { monomialSubgroup } from './group/monomial-subgroup.js';
 import { resolveGroup } from './group/resolve.js';
 import { summandLayout, type Layout } from './constraints/blocks.js';
 import { RepMatrixCache } from './rep/matrices.js';
@@ -85,6 +86,7 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
   checkResources(group, inLayout, outLayout, request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES);
   const matrices = new RepMatrixCache(group);
+  const monomials = monomialSubgroup(group);
   const options: SolveOptions = {
     ...(request.strategy ? { strategy: request.strategy } : {}),
     ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
@@ -92,7 +94,7 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   const blocks: BlockEntry<T>[] = [];
   outLayout.types.forEach((outType, b) => {
     inLayout.types.forEach((inType, a) => {
-      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices };
+      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, monomials };
       const solved = solveBlock(problem, options);
       if (solved.basis.rows === 0) return;
       blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy) }));

@@ -8,7 +8,7 @@ import { RationalField, FloatField } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
 import { asSignedPermutation, CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
 import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
-import { monomialAction, type SignedPerm } from '../rep/monomial.js';
+import { monomialAction } from '../rep/monomial.js';
 import { nullspaceExact } from './nullspace-exact.js';
 import { nullspaceFloat } from './nullspace-float.js';
 import { orbitBasis, orbitLabels } from './orbit.js';
@@ -54,24 +54,32 @@ function monomialSplit<T>(p: HomProblem<T>): {
   rest: [SparseMatrix<T>, SparseMatrix<T>][];
   monomialCount: number;
 } {
-  const f = p.group.field;
   const outM = p.matrices.of(p.outRep);
   const inM = p.matrices.of(p.inRep);
-  const outPerms: SignedPerm[] = [];
-  const inPerms: SignedPerm[] = [];
+  const sub = p.monomials;
+  const outPerms = sub ? monomialAction(sub, p.outRep) : null;
+  const inPerms = sub ? monomialAction(sub, p.inRep) : null;
+  const reduced = outPerms !== null && inPerms !== null && outPerms.length > 0;
+  // Discrete generators inside the monomial subgroup are already imposed by the orbit sums.
   const rest: [SparseMatrix<T>, SparseMatrix<T>][] = [];
   outM.discrete.forEach((mo, i) => {
-    const mi = inM.discrete[i]!;
-    const po = asSignedPermutation(f, mo);
-    const pi = po && asSignedPermutation(f, mi);
-    if (po && pi) {
-      outPerms.push(po);
-      inPerms.push(pi);
-    } else rest.push([mo, mi]);
+    if (!reduced || !isMonomialOnBase(p, i)) rest.push([mo, inM.discrete[i]!]);
   });
   outM.lie.forEach((a, i) => rest.push([a, inM.lie[i]!]));
-  const reduction = outPerms.length > 0 ? orbitLabels(outPerms, inPerms, p.m, p.n) : null;
-  return { reduction, rest, monomialCount: outPerms.length };
+  return {
+    reduction: reduced ? orbitLabels(outPerms, inPerms, p.m, p.n) : null,
+    rest,
+    monomialCount: reduced ? outPerms.length : 0,
+  };
+}
+
+/** Whether discrete generator i is a signed permutation on V and on every factor. */
+function isMonomialOnBase<T>(p: HomProblem<T>, i: number): boolean {
+  const f = p.group.field;
+  return (
+    asSignedPermutation(f, p.group.discrete[i]!) !== null &&
+    p.group.factors.every((fac) => asSignedPermutation(f, fac.discrete[i]!) !== null)
+  );
 }
 
 /** W-space rows from null-space rows over the orbit coordinates: w = Σ_j y_j·(±1 on orbit j). */
@@ -117,7 +125,7 @@ function eliminationSolve<T>(
     gap = r.singularValues;
   }
   const basis = reduction ? expandReduced(f, y, reduction, size) : y;
-  const pre = monomialCount > 0 ? `; ${monomialCount} monomial generator(s) pre-reduced by orbit sums` : '';
+  const pre = monomialCount > 0 ? `; ${monomialCount} signed-permutation element(s) of the group pre-reduce by orbit sums` : '';
   return Object.freeze({
     m: p.m,
     n: p.n,

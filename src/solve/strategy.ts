@@ -23,6 +23,11 @@ export interface HomProblem<T> {
   /** dim of inRep (columns of W). */
   readonly n: number;
   readonly matrices: RepMatrixCache<T>;
+  /**
+   * Signed-permutation elements of the group (see group/monomial-subgroup.ts), used to pre-reduce
+   * by orbit sums; null when there are none.
+   */
+  readonly monomials: Group<T> | null;
 }
 
 export interface SolveDiagnostics {
