@@ -24,7 +24,12 @@ export interface RrefFloatOptions {
  * @example
  * rrefFloat(Float64Array.of(0, 2, 4, 0, 1, 3), 2, 3) // 2×3: [[0,1,0],[0,0,1]]
  */
-export function rrefFloat(data: Float64Array, rows: number, cols: number, options: RrefFloatOptions = {}): SparseMatrix<number> {
+export function rrefFloat(
+  data: Float64Array,
+  rows: number,
+  cols: number,
+  options: RrefFloatOptions = {},
+): SparseMatrix<number> {
   const pivotTol = options.pivotTol ?? 1e-9;
   const zeroTol = options.zeroTol ?? 1e-14;
   let scale = 0;

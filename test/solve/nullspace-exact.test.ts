@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RationalField } from '../../src/field/field.js';
-import { rat, toText, type Rational } from '../../src/field/rational.js';
+import { parseRational, rat, toText, type Rational } from '../../src/field/rational.js';
 import { fromDense, identity, toDense, zeros, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { isRref } from '../../src/linalg/rref.js';
 import { primesBelow, PRIME_LIMIT } from '../../src/linalg/modular.js';
@@ -11,10 +11,7 @@ import { annihilates, randomPlanted, referenceRank, so3Hom, so3Invariants } from
 
 const F = RationalField;
 const q = (rows: (number | string)[][]): SparseMatrix<Rational> =>
-  fromDense(
-    F,
-    rows.map((r) => r.map((x) => (typeof x === 'number' ? rat(x) : rat(BigInt(x.split('/')[0]!), BigInt(x.split('/')[1] ?? '1'))))),
-  );
+  fromDense(F, rows.map((r) => r.map((x) => (typeof x === 'number' ? rat(x) : parseRational(x)!))));
 const text = (m: SparseMatrix<Rational>) => toDense(F, m).map((r) => r.map(toText));
 
 describe('nullspaceExact: known null spaces', () => {
