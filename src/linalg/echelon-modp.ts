@@ -3,13 +3,13 @@
  *
  * Why row by row: constraint matrices are tall (rows ≫ cols) and very sparse. Folding each row into
  * an echelon basis keeps memory at the echelon's fill (at most rank × cols), never rows × cols, and
- * once the rank reaches `cols` the remaining rows need not be read at all. Pivot rows start out
- * echelon-only (cheap to insert) and are fully reduced once rows stop raising the rank (cheap to
- * reduce against); see {@link echelonModP}.
+ * once the rank reaches `cols` the remaining rows need not be read at all. How the pivot rows are
+ * kept (echelon-only or fully reduced) adapts to the input; see {@link echelonModP}.
  *
  * What to do with the echelon form (null space, RREF) lives in rref-modp.ts.
  */
 import { invMod, mulAddMod, residues, type IntegerMatrix } from './modular.js';
+import { axpy, gather, mark, nextMarked } from './sparse-modp.js';
 
 /** An echelon form mod p: one sparse row per pivot, leading entry 1 at the pivot column. */
 export interface EchelonModP {
@@ -25,25 +25,43 @@ export interface EchelonModP {
   readonly nnz: number;
 }
 
-/** Tuning of {@link echelonModP}. */
+/** Tuning of {@link echelonModP}; the defaults are what the measurements favoured. */
 export interface EchelonOptions {
-  /**
-   * After this many consecutive rows that reduce to zero, fully reduce the pivot rows once and keep
-   * them reduced. Default 8; Infinity disables the switch.
-   */
-  readonly switchAfter?: number;
+  /** `adaptive` (default) switches between the two row forms by cost; the others pin one form. */
+  readonly mode?: 'adaptive' | 'echelon' | 'reduced';
+}
+
+/** Mutable elimination state shared by the helpers below. */
+interface State {
+  readonly p: number;
+  readonly invP: number;
+  readonly pivotOf: Int32Array;
+  readonly rowCols: Int32Array[];
+  readonly rowVals: Float64Array[];
+  readonly acc: Float64Array;
+  /** One bit per column: which accumulator entries may be nonzero (see {@link nextMarked}). */
+  readonly marks: Int32Array;
+  /** Column → rows with an entry there; only maintained while rows are fully reduced. */
+  occurrences: number[][];
+  /** Multiply-adds done so far: the cost measure that drives the mode switches. */
+  ops: number;
 }
 
 /**
  * Echelon form of the rows of `m` reduced mod `p` (a prime below 2^26).
  *
- * Two phases. While rows keep raising the rank, pivot rows are only echelon: an incoming row is
- * reduced left to right and cheap to insert. Constraint matrices are highly redundant, though
- * (2187 rows for rank ≤ 729), and with echelon rows every redundant row pays a long reduction
- * chain. So after a run of redundant rows the pivot rows are fully reduced once (back-substitution)
- * and kept reduced: then an incoming row needs one subtraction per entry it has at a pivot column
- * and nothing else. Measured on random sparse 2187×729 (5 entries per row, nullity 9): 1.1 s
- * echelon-only, 0.15 s with the switch; so(3) Hom(T(3), T(3)) 2187×729: 22 ms → 10 ms.
+ * Two ways to keep the pivot rows, and the cheaper one depends on the phase of the elimination:
+ * - echelon-only (leading entry 1): an incoming row is reduced left to right until its first
+ *   non-pivot column, and inserting it costs nothing more. But a redundant row — and constraint
+ *   matrices are mostly redundant rows (2187 rows for rank ≤ 729) — pays a long reduction chain.
+ * - fully reduced (zero at every other pivot column): an incoming row needs one subtraction per
+ *   entry it has at a pivot column, so redundant rows are cheap; but a new pivot must be eliminated
+ *   from every row holding that column, which is expensive while the rank is still growing.
+ * The adaptive mode switches to reduced (one back-substitution) once the work wasted on redundant
+ * rows exceeds the size of the echelon form, and back to echelon-only (free: a reduced form is an
+ * echelon form) once the insertion work exceeds it; each switch is thus paid for by work already
+ * done. Measured (ms, one prime; echelon-only / always reduced / adaptive): random sparse 2187×729,
+ * nullity 9: 374 / 1948 / 69; so(3) invariants of V^⊗8, 19683×6561: 226 / 847 / 91.
  *
  * @example
  * const e = echelonModP(integerRows(C), 67108859);
@@ -51,68 +69,84 @@ export interface EchelonOptions {
  */
 export function echelonModP(m: IntegerMatrix, p: number, options: EchelonOptions = {}): EchelonModP {
   const n = m.cols;
-  const invP = 1 / p;
+  const mode = options.mode ?? 'adaptive';
   const res = residues(m, p);
-  const switchAfter = options.switchAfter ?? 8;
-  const pivotOf = new Int32Array(n).fill(-1);
-  const rowCols: Int32Array[] = [];
-  const rowVals: Float64Array[] = [];
-  const acc = new Float64Array(n);
-  const touched: number[] = [];
-  let reduced = false;
-  let redundantRun = 0;
-  for (let r = 0; r < m.rows && rowCols.length < n; r++) {
+  const st: State = {
+    p,
+    invP: 1 / p,
+    pivotOf: new Int32Array(n).fill(-1),
+    rowCols: [],
+    rowVals: [],
+    acc: new Float64Array(n),
+    marks: new Int32Array((n >> 5) + 1),
+    occurrences: [],
+    ops: 0,
+  };
+  let reduced = mode === 'reduced';
+  if (reduced) st.occurrences = buildOccurrences(n, st.rowCols);
+  let nnz = 0;
+  let wasted = 0;
+  let insertion = 0;
+  for (let r = 0; r < m.rows && st.rowCols.length < n; r++) {
     const lo = m.rowPtr[r]!;
     const end = m.rowPtr[r + 1]!;
     if (lo === end) continue;
-    let row: [Int32Array, Float64Array] | null;
-    if (!reduced) {
-      row = reduceEchelonRow(m.colIdx, res, lo, end, pivotOf, rowCols, rowVals, acc, p, invP);
-    } else {
-      row = reduceAgainstReduced(m.colIdx, res, lo, end, pivotOf, rowCols, rowVals, acc, touched, p, invP);
-    }
+    const before = st.ops;
+    const row = reduced
+      ? reduceAgainstReduced(st, m.colIdx, res, lo, end)
+      : reduceEchelonRow(st, m.colIdx, res, lo, end);
     if (row === null) {
-      if (!reduced && ++redundantRun >= switchAfter) {
-        backSubstitute(p, n, pivotOf, rowCols, rowVals);
+      wasted += st.ops - before;
+      if (!reduced && mode === 'adaptive' && wasted > nnz + n) {
+        nnz = backSubstitute(p, n, st.pivotOf, st.rowCols, st.rowVals);
+        st.occurrences = buildOccurrences(n, st.rowCols);
         reduced = true;
+        insertion = 0;
       }
       continue;
     }
-    redundantRun = 0;
-    const lead = row[0][0]!;
-    if (reduced) eliminateColumn(lead, row, rowCols, rowVals, p, invP);
-    pivotOf[lead] = rowCols.length;
-    rowCols.push(row[0]);
-    rowVals.push(row[1]);
+    if (reduced) {
+      const b = st.ops;
+      nnz += eliminateColumn(st, row);
+      insertion += st.ops - b;
+      for (let t = 1; t < row[0].length; t++) st.occurrences[row[0][t]!]!.push(st.rowCols.length);
+      if (mode === 'adaptive' && insertion > nnz + n) {
+        reduced = false;
+        st.occurrences = [];
+        wasted = 0;
+      }
+    }
+    st.pivotOf[row[0][0]!] = st.rowCols.length;
+    st.rowCols.push(row[0]);
+    st.rowVals.push(row[1]);
+    nnz += row[0].length;
   }
-  let nnz = 0;
-  for (const cs of rowCols) nnz += cs.length;
+  const { pivotOf, rowCols, rowVals } = st;
   return { p, cols: n, rank: rowCols.length, pivotOf, rowCols, rowVals, nnz };
 }
 
-/** Phase 1: reduce left to right until the first non-pivot column; returns the normalised row. */
+/** Echelon-only: reduce left to right until the first non-pivot column; returns the normalised row. */
 function reduceEchelonRow(
+  st: State,
   colIdx: Int32Array,
   res: Float64Array,
   lo: number,
   end: number,
-  pivotOf: Int32Array,
-  rowCols: Int32Array[],
-  rowVals: Float64Array[],
-  acc: Float64Array,
-  p: number,
-  invP: number,
 ): [Int32Array, Float64Array] | null {
-  for (let k = lo; k < end; k++) acc[colIdx[k]!] = res[k]!;
+  const { p, invP, pivotOf, rowCols, rowVals, acc, marks } = st;
+  for (let k = lo; k < end; k++) {
+    acc[colIdx[k]!] = res[k]!;
+    mark(marks, colIdx[k]!);
+  }
+  const first = colIdx[lo]!;
   let hi = colIdx[end - 1]!;
-  let lead = -1;
-  for (let c = colIdx[lo]!; c <= hi; c++) {
+  for (let c = first; c >= 0; c = c < hi ? nextMarked(marks, c + 1, hi) : -1) {
     const a = acc[c]!;
     if (a === 0) continue;
     const pr = pivotOf[c]!;
     if (pr < 0) {
-      lead = c;
-      break;
+      for (let k = first >> 5; k < c >> 5; k++) marks[k] = 0;
+      return gather(acc, marks, c, hi, invMod(a, p), p, invP);
     }
     const cols = rowCols[pr]!;
     const vals = rowVals[pr]!;
@@ -120,48 +154,34 @@ function reduceEchelonRow(
     for (let t = 1; t < cols.length; t++) {
       const j = cols[t]!;
       acc[j] = mulAddMod(acc[j]!, g, vals[t]!, p, invP);
+      mark(marks, j);
     }
+    st.ops += cols.length;
     const last = cols[cols.length - 1]!;
     if (last > hi) hi = last;
     acc[c] = 0;
   }
-  if (lead < 0) return null;
-  let count = 0;
-  for (let c = lead; c <= hi; c++) if (acc[c] !== 0) count++;
-  const cols = new Int32Array(count);
-  const vals = new Float64Array(count);
-  const s = invMod(acc[lead]!, p);
-  for (let c = lead, t = 0; c <= hi; c++) {
-    const a = acc[c]!;
-    if (a === 0) continue;
-    cols[t] = c;
-    vals[t++] = mulAddMod(0, a, s, p, invP);
-    acc[c] = 0;
-  }
-  return [cols, vals];
+  for (let k = first >> 5; k <= hi >> 5; k++) marks[k] = 0;
+  return null;
 }
 
 /**
- * Phase 2: pivot rows are fully reduced (zero at every other pivot column), so the coefficient of
- * each pivot row is the incoming row's own entry there, and order does not matter.
+ * Fully reduced rows: each is zero at every other pivot column, so the coefficient of a pivot row
+ * is the incoming row's own entry there, and the order of subtraction does not matter.
  */
 function reduceAgainstReduced(
+  st: State,
   colIdx: Int32Array,
   res: Float64Array,
   lo: number,
   end: number,
-  pivotOf: Int32Array,
-  rowCols: Int32Array[],
-  rowVals: Float64Array[],
-  acc: Float64Array,
-  touched: number[],
-  p: number,
-  invP: number,
 ): [Int32Array, Float64Array] | null {
-  touched.length = 0;
+  const { p, invP, pivotOf, rowCols, rowVals, acc, marks } = st;
+  let from = colIdx[lo]!;
+  let to = colIdx[end - 1]!;
   for (let k = lo; k < end; k++) {
     acc[colIdx[k]!] = res[k]!;
-    touched.push(colIdx[k]!);
+    mark(marks, colIdx[k]!);
   }
   for (let k = lo; k < end; k++) {
     const c = colIdx[k]!;
@@ -172,48 +192,40 @@ function reduceAgainstReduced(
     const g = p - acc[c]!;
     for (let t = 1; t < cols.length; t++) {
       const j = cols[t]!;
-      if (acc[j] === 0) touched.push(j);
       acc[j] = mulAddMod(acc[j]!, g, vals[t]!, p, invP);
+      mark(marks, j);
     }
+    st.ops += cols.length;
+    if (cols[cols.length - 1]! > to) to = cols[cols.length - 1]!;
     acc[c] = 0;
   }
-  let any = false;
-  for (const j of touched) if (acc[j] !== 0) any = true;
-  if (!any) {
-    for (const j of touched) acc[j] = 0;
+  let lead = -1;
+  for (let c = nextMarked(marks, from, to); c >= 0; c = c < to ? nextMarked(marks, c + 1, to) : -1) {
+    if (acc[c] !== 0) {
+      lead = c;
+      break;
+    }
+  }
+  if (lead < 0) {
+    for (let k = from >> 5; k <= to >> 5; k++) marks[k] = 0;
     return null;
   }
-  touched.sort((a, b) => a - b);
-  let count = 0;
-  for (let i = 0; i < touched.length; i++) {
-    if (acc[touched[i]!] !== 0 && (i === 0 || touched[i] !== touched[i - 1])) count++;
-  }
-  const cols = new Int32Array(count);
-  const vals = new Float64Array(count);
-  let t = 0;
-  let s = 0;
-  for (let i = 0; i < touched.length; i++) {
-    const j = touched[i]!;
-    const a = acc[j]!;
-    if (a === 0) continue;
-    if (t === 0) s = invMod(a, p);
-    cols[t] = j;
-    vals[t++] = mulAddMod(0, a, s, p, invP);
-    acc[j] = 0;
-  }
-  return [cols, vals];
+  for (let k = from >> 5; k < lead >> 5; k++) marks[k] = 0;
+  from = lead;
+  return gather(acc, marks, from, to, invMod(acc[lead]!, p), p, invP);
 }
 
-/** Keeps phase-2 rows reduced: subtracts the new pivot row from every row with an entry at `lead`. */
-function eliminateColumn(
-  lead: number,
-  row: [Int32Array, Float64Array],
-  rowCols: Int32Array[],
-  rowVals: Float64Array[],
-  p: number,
-  invP: number,
-): void {
-  for (let i = 0; i < rowCols.length; i++) {
+/**
+ * Keeps rows reduced: subtracts the new pivot row from every row with an entry at its pivot.
+ * Returns the change in stored entries.
+ */
+function eliminateColumn(st: State, row: [Int32Array, Float64Array]): number {
+  const { p, invP, rowCols, rowVals, occurrences } = st;
+  const lead = row[0][0]!;
+  let delta = 0;
+  // Candidates come from the occurrence list, which may hold stale or repeated indices (entries
+  // cancelled since), so each is confirmed by binary search.
+  for (const i of occurrences[lead]!) {
     const cs = rowCols[i]!;
     let lo = 1;
     let hi = cs.length - 1;
@@ -224,53 +236,29 @@ function eliminateColumn(
     }
     if (lo >= cs.length || cs[lo] !== lead) continue;
     const merged = axpy(cs, rowVals[i]!, p - rowVals[i]![lo]!, row[0], row[1], p, invP);
+    st.ops += cs.length + row[0].length;
+    delta += merged[0].length - cs.length;
     rowCols[i] = merged[0];
     rowVals[i] = merged[1];
+    for (let t = 1; t < row[0].length; t++) occurrences[row[0][t]!]!.push(i);
   }
+  occurrences[lead] = [];
+  return delta;
 }
 
-/** x + g·y for sparse rows (columns ascending), dropping zeros. */
-function axpy(
-  xc: Int32Array,
-  xv: Float64Array,
-  g: number,
-  yc: Int32Array,
-  yv: Float64Array,
-  p: number,
-  invP: number,
-): [Int32Array, Float64Array] {
-  const oc = new Int32Array(xc.length + yc.length);
-  const ov = new Float64Array(xc.length + yc.length);
-  let i = 0;
-  let j = 0;
-  let t = 0;
-  while (i < xc.length || j < yc.length) {
-    const cx = i < xc.length ? xc[i]! : 0x7fffffff;
-    const cy = j < yc.length ? yc[j]! : 0x7fffffff;
-    let c: number;
-    let v: number;
-    if (cx < cy) {
-      c = cx;
-      v = xv[i++]!;
-    } else if (cy < cx) {
-      c = cy;
-      v = mulAddMod(0, g, yv[j++]!, p, invP);
-    } else {
-      c = cx;
-      v = mulAddMod(xv[i++]!, g, yv[j++]!, p, invP);
-    }
-    if (v !== 0) {
-      oc[t] = c;
-      ov[t++] = v;
-    }
-  }
-  return [oc.slice(0, t), ov.slice(0, t)];
+/** Column → indices of the rows with an entry there (pivot entries excluded). */
+function buildOccurrences(n: number, rowCols: readonly Int32Array[]): number[][] {
+  const occ: number[][] = Array.from({ length: n }, () => []);
+  rowCols.forEach((cs, i) => {
+    for (let t = 1; t < cs.length; t++) occ[cs[t]!]!.push(i);
+  });
+  return occ;
 }
 
 /**
  * Fully reduces echelon rows in place, from the last pivot up. A fully reduced row has entries only
  * at its pivot and at free columns, so subtracting it never re-creates an entry at another pivot
- * column and one pass per row suffices.
+ * column and one pass per row suffices. Returns the number of stored entries afterwards.
  *
  * @example
  * const rows = [...e.rowCols], vals = [...e.rowVals];
@@ -282,17 +270,27 @@ export function backSubstitute(
   pivotOf: Int32Array,
   rowCols: Int32Array[],
   rowVals: Float64Array[],
-): void {
+): number {
   const invP = 1 / p;
   const acc = new Float64Array(n);
+  const marks = new Int32Array((n >> 5) + 1);
+  let nnz = 0;
   for (let c = n - 1; c >= 0; c--) {
     const pr = pivotOf[c]!;
     if (pr < 0) continue;
     const cs = rowCols[pr]!;
     const vs = rowVals[pr]!;
-    let hi = cs[cs.length - 1]!;
-    for (let t = 0; t < cs.length; t++) acc[cs[t]!] = vs[t]!;
     let changed = false;
+    for (let t = 1; t < cs.length && !changed; t++) changed = pivotOf[cs[t]!]! >= 0;
+    if (!changed) {
+      nnz += cs.length;
+      continue;
+    }
+    let hi = cs[cs.length - 1]!;
+    for (let t = 0; t < cs.length; t++) {
+      acc[cs[t]!] = vs[t]!;
+      mark(marks, cs[t]!);
+    }
     for (let t = 1; t < cs.length; t++) {
       const j = cs[t]!;
       const ri = pivotOf[j]!;
@@ -301,26 +299,17 @@ export function backSubstitute(
       const rc = rowCols[ri]!;
       const rv = rowVals[ri]!;
       const g = p - a;
-      for (let u = 1; u < rc.length; u++) acc[rc[u]!] = mulAddMod(acc[rc[u]!]!, g, rv[u]!, p, invP);
+      for (let u = 1; u < rc.length; u++) {
+        acc[rc[u]!] = mulAddMod(acc[rc[u]!]!, g, rv[u]!, p, invP);
+        mark(marks, rc[u]!);
+      }
       if (rc[rc.length - 1]! > hi) hi = rc[rc.length - 1]!;
       acc[j] = 0;
-      changed = true;
     }
-    if (!changed) {
-      for (let t = 0; t < cs.length; t++) acc[cs[t]!] = 0;
-      continue;
-    }
-    let count = 0;
-    for (let k = c; k <= hi; k++) if (acc[k] !== 0) count++;
-    const oc = new Int32Array(count);
-    const ov = new Float64Array(count);
-    for (let k = c, t = 0; k <= hi; k++) {
-      if (acc[k] === 0) continue;
-      oc[t] = k;
-      ov[t++] = acc[k]!;
-      acc[k] = 0;
-    }
+    const [oc, ov] = gather(acc, marks, c, hi, 1, p, invP);
     rowCols[pr] = oc;
     rowVals[pr] = ov;
+    nnz += oc.length;
   }
+  return nnz;
 }

@@ -108,15 +108,17 @@ describe('rrefExact: properties', () => {
     );
   });
 
-  it('both elimination phases (echelon-only and switched to reduced) give the same RREF mod p', () => {
+  it('all elimination modes (echelon-only, reduced, adaptive) give the same RREF mod p', () => {
     fc.assert(
       fc.property(smallMatrix, (M) => {
         const ints = integerRows(M);
-        const a = rrefFromEchelon(echelonModP(ints, P, { switchAfter: Infinity }));
-        const b = rrefFromEchelon(echelonModP(ints, P, { switchAfter: 0 }));
-        expect(Array.from(b.pivots)).toEqual(Array.from(a.pivots));
-        expect(b.rowCols.map((c) => Array.from(c))).toEqual(a.rowCols.map((c) => Array.from(c)));
-        expect(b.rowVals.map((c) => Array.from(c))).toEqual(a.rowVals.map((c) => Array.from(c)));
+        const a = rrefFromEchelon(echelonModP(ints, P, { mode: 'echelon' }));
+        for (const mode of ['reduced', 'adaptive'] as const) {
+          const b = rrefFromEchelon(echelonModP(ints, P, { mode }));
+          expect(Array.from(b.pivots)).toEqual(Array.from(a.pivots));
+          expect(b.rowCols.map((c) => Array.from(c))).toEqual(a.rowCols.map((c) => Array.from(c)));
+          expect(b.rowVals.map((c) => Array.from(c))).toEqual(a.rowVals.map((c) => Array.from(c)));
+        }
       }),
       { numRuns: 150 },
     );
