@@ -59,8 +59,8 @@ interface State {
  *   from every row holding that column, which is expensive while the rank is still growing.
  * The adaptive mode switches to reduced (one back-substitution) once the work wasted on redundant
  * rows exceeds the size of the echelon form, and back to echelon-only (free: a reduced form is an
- * echelon form) once the insertion work exceeds it; each switch is thus paid for by work already
- * done. Measured (ms, one prime; echelon-only / always reduced / adaptive): random sparse 2187×729,
+ * echelon form) once the insertion work exceeds it, so a switch is only made after work of the
+ * order of its own cost has been spent in the worse mode. Measured (ms, one prime; echelon-only / always reduced / adaptive): random sparse 2187×729,
  * nullity 9: 374 / 1948 / 69; so(3) invariants of V^⊗8, 19683×6561: 226 / 847 / 91.
  *
  * @example

@@ -8,6 +8,11 @@
  * rank_p(C) ≤ rank_ℚ(C) the null space has dimension ≤ r and N spans it. A prime where the rank
  * drops yields more rows than the true nullity and can never pass that check. If a few primes do not
  * produce a verified answer (huge entries), a fraction-free integer elimination runs instead.
+ *
+ * Measured (Node 20, 2 cores; one prime unless noted): so(3) Hom(T(3), T(3)) 2187×729, nullity 15:
+ * 15–60 ms; random sparse 2187×729 (5 entries in [−3, 3] per row, nullity 9): 70–400 ms; the same
+ * with dense planted null vectors (two primes): 0.35–1 s; so(3) invariants of V^⊗8, 19683×6561,
+ * nullity 91: 0.3 s. The spread is JIT warm-up; DEPENDENCIES.md has sympy at 0.43 s / 14 s.
  */
 import { ONE, type Rational } from '../field/rational.js';
 import { echelonModP } from '../linalg/echelon-modp.js';
