@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { asSignedPermutation } from '../../src/linalg/sparse.js';
+import type { Field } from '../../src/field/field.js';
+import type { AnyGroup } from '../../src/group/group.js';
+import {
+  alternating,
+  builtinGroups,
+  cube,
+  cyclic,
+  dihedral,
+  generalLinear,
+  lorentz,
+  orthogonal,
+  rotations,
+  rubiksCube,
+  specialLinear,
+  specialOrthogonal,
+  symmetric,
+  symplectic,
+  trivial,
+} from '../../src/group/library.js';
+import { resolveGroup } from '../../src/group/resolve.js';
+import { add, closedUnderBracket, dense, diag, eye, mat, maxAbsDiff, rank, transposeD } from './helpers.js';
+
+const lie = (g: AnyGroup) => g.lie.map((m) => dense(g, m));
+const disc = (g: AnyGroup) => g.discrete.map((m) => dense(g, m));
+
+describe('permutation families (EMLP conventions)', () => {
+  it('S(3): transpositions (0 1), (0 2)', () => {
+    expect(disc(symmetric(3))).toEqual([
+      [[0, 1, 0], [1, 0, 0], [0, 0, 1]],
+      [[0, 0, 1], [0, 1, 0], [1, 0, 0]],
+    ]);
+  });
+
+  it('Z(4) is jnp.roll(x, 1): (Mx)[i] = x[i−1]', () => {
+    const [m] = disc(cyclic(4));
+    expect(m).toEqual([
+      [0, 0, 0, 1],
+      [1, 0, 0, 0],
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+    ]);
+    const x = [[10], [11], [12], [13]];
+    expect(mat(m!, x).flat()).toEqual([13, 10, 11, 12]);
+  });
+
+  it('A(4): 3-cycles x ↦ x[perm] with perm (0→1→i→0)', () => {
+    const [a, b] = disc(alternating(4));
+    // perm = [1, 2, 0, 3]: M[i, perm[i]] = 1
+    expect(a).toEqual([
+      [0, 1, 0, 0],
+      [0, 0, 1, 0],
+      [1, 0, 0, 0],
+      [0, 0, 0, 1],
+    ]);
+    expect(b).toEqual([
+      [0, 1, 0, 0],
+      [0, 0, 0, 1],
+      [0, 0, 1, 0],
+      [1, 0, 0, 0],
+    ]);
+  });
+
+  it('A(1), A(2), S(1), Trivial(n) have no generators', () => {
+    for (const g of [alternating(1), alternating(2), symmetric(1), trivial(4)]) {
+      expect(g.discrete).toHaveLength(0);
+      expect(g.lie).toHaveLength(0);
+      expect(g.order).toBe(1n);
+    }
+    expect(alternating(2).dim).toBe(2);
+  });
+
+  it('Cube: EMLP face permutations with M[i, perm[i]] = 1', () => {
+    const [f] = cube().discrete;
+    const sp = asSignedPermutation(cube().field as Field<unknown>, f!)!;
+    // asSignedPermutation gives M e_j = e_{perm[j]}; M[i, F[i]] = 1 means column F[i] → row i.
+    const F = [4, 1, 0, 3, 5, 2];
+    F.forEach((c, i) => expect(sp.perm[c]).toBe(i));
+  });
+
+  it.each(['S(6)', 'A(6)', 'Z(5)', 'D(4)', 'C(4)', 'C(2)', 'Cube', 'RubiksCube', 'O(3)', 'O(1,3)', 'SO(1,3)', 'O(1,1)'])(
+    'discrete generators of %s are signed permutations',
+    (spec) => {
+      const g = resolveGroup(spec);
+      expect(g.field.kind).toBe('exact');
+      for (const m of g.discrete) expect(asSignedPermutation(g.field as Field<unknown>, m)).not.toBeNull();
+    },
+  );
+
+  it('RubiksCube: 6 permutation generators on 48 facelets, U first as in EMLP', () => {
+    const g = rubiksCube();
+    expect(g.dim).toBe(48);
+    expect(g.discrete).toHaveLength(6);
+    for (const m of g.discrete) {
+      const sp = asSignedPermutation(g.field as Field<unknown>, m)!;
+      expect([...sp.sign].every((s) => s === 1)).toBe(true);
+      // Each quarter turn moves 8 face stickers + 12 side stickers = 20 facelets.
+      expect([...sp.perm].filter((to, from) => to !== from)).toHaveLength(20);
+    }
+    // U rotates face 0 by numpy.rot90 and pulls rows 0..2 of F from L, etc.
+    const u = dense(g, g.discrete[0]!);
+    const perm = u.map((row) => row.indexOf(1));
+    expect(perm.slice(0, 16)).toEqual([2, 4, 7, 1, 6, 0, 3, 5, 32, 33, 34, 11, 12, 13, 14, 15]);
+  });
+});
+
+describe('plane groups C(k), D(k)', () => {
+  it('C(4) is exact with EMLP’s sign: [[cos, sin], [−sin, cos]] = [[0, 1], [−1, 0]]', () => {
+    const g = rotations(4);
+    expect(g.field.kind).toBe('exact');
+    expect(disc(g)).toEqual([[[0, 1], [-1, 0]]]);
+  });
+
+  it('C(1), C(2) exact; D(2) adds the reflection diag(−1, 1)', () => {
+    expect(disc(rotations(1))).toEqual([eye(2)]);
+    expect(disc(rotations(2))).toEqual([diag([-1, -1])]);
+    expect(disc(dihedral(2))).toEqual([diag([-1, -1]), diag([-1, 1])]);
+    expect(dihedral(2).order).toBe(4n);
+  });
+
+  it('C(5), D(3) are float with np.cos/np.sin values', () => {
+    const c5 = rotations(5);
+    expect(c5.field.kind).toBe('float');
+    const t = (2 * Math.PI) / 5;
+    expect(disc(c5)).toEqual([[[Math.cos(t), Math.sin(t)], [-Math.sin(t), Math.cos(t)]]]);
+    const d3 = dihedral(3);
+    expect(d3.field.kind).toBe('float');
+    expect(disc(d3)[1]).toEqual(diag([-1, 1]));
+    expect(d3.order).toBe(6n);
+  });
+});
+
+describe('Lie groups', () => {
+  it('SO(3): EMLP order (1,0), (2,0), (2,1), antisymmetric, closed', () => {
+    const L = lie(specialOrthogonal(3));
+    expect(L).toEqual([
+      [[0, -1, 0], [1, 0, 0], [0, 0, 0]],
+      [[0, 0, -1], [0, 0, 0], [1, 0, 0]],
+      [[0, 0, 0], [0, 0, -1], [0, 1, 0]],
+    ]);
+    for (const a of L) expect(add(a, transposeD(a))).toEqual(diag([0, 0, 0]));
+    expect(closedUnderBracket(L)).toBe(true);
+  });
+
+  it('O(n) adds diag(−1, 1, …) to so(n); SO(n) has n(n−1)/2 generators', () => {
+    expect(disc(orthogonal(3))).toEqual([diag([-1, 1, 1])]);
+    expect(specialOrthogonal(5).lie).toHaveLength(10);
+    expect(closedUnderBracket(lie(specialOrthogonal(4)))).toBe(true);
+  });
+
+  it('Sp(1): [[1,0],[0,−1]], [[0,0],[1,0]], [[0,1],[0,0]] preserving J', () => {
+    const L = lie(symplectic(1));
+    expect(L).toEqual([
+      [[1, 0], [0, -1]],
+      [[0, 0], [1, 0]],
+      [[0, 1], [0, 0]],
+    ]);
+  });
+
+  it('Sp(m) on R^2m: m(2m+1) independent generators with AᵀJ + JA = 0, closed', () => {
+    for (const m of [1, 2, 3]) {
+      const g = symplectic(m);
+      expect(g.dim).toBe(2 * m);
+      const L = lie(g);
+      expect(L).toHaveLength(m * (2 * m + 1));
+      const J = eye(2 * m).map((_, i) => eye(2 * m).map((__, j) => (j === i + m ? 1 : i === j + m ? -1 : 0)));
+      for (const a of L) expect(maxAbsDiff(add(mat(transposeD(a), J), mat(J, a)), J.map((r) => r.map(() => 0)))).toBe(0);
+      expect(rank(L.map((a) => a.flat()))).toBe(L.length);
+      if (m <= 2) expect(closedUnderBracket(L)).toBe(true);
+    }
+  });
+
+  it('SL(2): E01, E10, E00 − E11; GL(2): E00, E01, E10, E11', () => {
+    expect(lie(specialLinear(2))).toEqual([
+      [[0, 1], [0, 0]],
+      [[0, 0], [1, 0]],
+      [[1, 0], [0, -1]],
+    ]);
+    expect(lie(generalLinear(2))).toEqual([
+      [[1, 0], [0, 0]],
+      [[0, 1], [0, 0]],
+      [[0, 0], [1, 0]],
+      [[0, 0], [0, 1]],
+    ]);
+    const sl3 = lie(specialLinear(3));
+    expect(sl3).toHaveLength(8);
+    for (const a of sl3) expect(a[0]![0]! + a[1]![1]! + a[2]![2]!).toBe(0);
+    expect(closedUnderBracket(sl3)).toBe(true);
+  });
+
+  it('SO+(1,3): boosts then rotations, preserving η = diag(1, −1, −1, −1), closed', () => {
+    const L = lie(lorentz('SO+(1,3)'));
+    expect(L).toHaveLength(6);
+    expect(L[0]).toEqual([[0, 1, 0, 0], [1, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]);
+    expect(L[3]).toEqual([[0, 0, 0, 0], [0, 0, -1, 0], [0, 1, 0, 0], [0, 0, 0, 0]]);
+    const eta = diag([1, -1, -1, -1]);
+    for (const a of L) expect(add(mat(transposeD(a), eta), mat(eta, a))).toEqual(diag([0, 0, 0, 0]));
+    expect(closedUnderBracket(L)).toBe(true);
+  });
+
+  it('O(1,3) = Lorentz: discrete −I then diag(−1, 1, 1, 1), both preserving η', () => {
+    const g = resolveGroup('Lorentz');
+    expect(g.name).toBe('O(1,3)');
+    expect(disc(g)).toEqual([diag([-1, -1, -1, -1]), diag([-1, 1, 1, 1])]);
+    expect(disc(lorentz('SO(1,3)'))).toEqual([diag([-1, -1, -1, -1])]);
+    expect(lorentz('SO+(1,3)').discrete).toHaveLength(0);
+    const eta = diag([1, -1, -1, -1]);
+    for (const h of disc(g)) expect(mat(mat(transposeD(h), eta), h)).toEqual(eta);
+  });
+
+  it('SO+(1,1), SO(1,1), O(1,1)', () => {
+    expect(lie(lorentz('SO+(1,1)'))).toEqual([[[0, 1], [1, 0]]]);
+    expect(disc(lorentz('SO(1,1)'))).toEqual([diag([-1, -1])]);
+    expect(disc(lorentz('O(1,1)'))).toEqual([diag([-1, -1]), diag([-1, 1])]);
+  });
+});
+
+describe('every built-in group', () => {
+  const all = builtinGroups().map((b) => b.example);
+
+  it('catalogue examples resolve to their canonical name', () => {
+    for (const b of builtinGroups()) {
+      const g = resolveGroup(b.example);
+      expect(g.name).toBe(b.example === 'Lorentz' ? 'O(1,3)' : b.example);
+      expect(g.convention.length).toBeGreaterThan(10);
+    }
+  });
+
+  it.each(all)('%s: square generators of size dim, invertible discrete generators, deeply frozen', (spec) => {
+    const g = resolveGroup(spec);
+    for (const m of [...g.discrete, ...g.lie]) expect([m.rows, m.cols]).toEqual([g.dim, g.dim]);
+    for (const h of disc(g)) expect(rank(h)).toBe(g.dim);
+    expect(Object.isFrozen(g)).toBe(true);
+    expect(Object.isFrozen(g.discrete)).toBe(true);
+    expect(Object.isFrozen(g.lie)).toBe(true);
+    expect(Object.isFrozen(g.factors)).toBe(true);
+    expect(Object.isFrozen(g.factors[0])).toBe(true);
+    expect(g.factors).toHaveLength(1);
+    expect(g.factors[0]!.discrete).toEqual(g.discrete);
+  });
+});
