@@ -14,7 +14,12 @@ import { zeros, type SparseMatrix } from './sparse.js';
 import { spansRowsOf } from './verify-exact.js';
 
 export interface RrefExactOptions {
-  /** Primes tried before falling back to fraction-free elimination. Default 8. */
+  /**
+   * Primes tried before falling back to fraction-free elimination. Default 16: answers with
+   * numerators and denominators up to ~2^200. More primes cost time linear in their number, while
+   * the fallback's cost grows with the intermediate (not the final) coefficients and can be far
+   * larger: 138 s against 0.1 s modular on random sparse 2187×729.
+   */
   readonly maxPrimes?: number;
   /** `modular` (default: verified multi-modular, falling back) or `fraction-free` only. */
   readonly method?: 'modular' | 'fraction-free';
@@ -58,7 +63,7 @@ export function rrefExactDetailed(rows: SparseMatrix<Rational>, options: RrefExa
         rank: (im) => im.pivots.length,
         verify: (cand) => spansRowsOf(cand, ints),
       },
-      options.maxPrimes ?? 8,
+      options.maxPrimes ?? 16,
     );
     if (out.result) return { rref: out.result, method: 'modular', modular: out.stats };
   }

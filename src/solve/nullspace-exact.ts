@@ -25,7 +25,12 @@ import { zeros, type SparseMatrix } from '../linalg/sparse.js';
 import { SolverError } from '../errors.js';
 
 export interface NullspaceExactOptions {
-  /** Primes tried before falling back to fraction-free elimination. Default 8. */
+  /**
+   * Primes tried before falling back to fraction-free elimination. Default 16: answers with
+   * numerators and denominators up to ~2^200. More primes cost time linear in their number, while
+   * the fallback's cost grows with the intermediate (not the final) coefficients and can be far
+   * larger: 138 s against 0.1 s modular on random sparse 2187×729.
+   */
   readonly maxPrimes?: number;
   /** `auto` (modular, then fraction-free if needed), or force one method. */
   readonly method?: 'auto' | 'modular' | 'fraction-free';
@@ -73,7 +78,7 @@ export function nullspaceExact(C: SparseMatrix<Rational>, options: NullspaceExac
   let modular: ModularStats | undefined;
   let fallbackReason = 'method fraction-free requested';
   if (method !== 'fraction-free') {
-    const maxPrimes = options.maxPrimes ?? 8;
+    const maxPrimes = options.maxPrimes ?? 16;
     const out = solveModular(
       {
         image: (p) => nullspaceFromEchelon(echelonModP(reversed, p)),
