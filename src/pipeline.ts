@@ -33,6 +33,8 @@ export interface SolveRequest {
   readonly strategy?: StrategyName;
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
+  /** Finite float groups above this many unknowns use the Reynolds projector (default 1500). */
+  readonly floatDenseLimit?: number;
   /** Refuse problems whose estimated memory exceeds this many bytes (default 4 GiB). */
   readonly maxMemoryBytes?: number;
   /** How custom group files are read (default: the file system). */
@@ -90,6 +92,7 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   const options: SolveOptions = {
     ...(request.strategy ? { strategy: request.strategy } : {}),
     ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
+    ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
   };
   const blocks: BlockEntry<T>[] = [];
   outLayout.types.forEach((outType, b) => {

@@ -12,6 +12,10 @@ import { monomialAction } from '../rep/monomial.js';
 import { nullspaceExact } from './nullspace-exact.js';
 import { nullspaceFloat } from './nullspace-float.js';
 import { orbitBasis, orbitLabels } from './orbit.js';
+import { reynoldsBasis } from './reynolds.js';
+
+/** Above this many (orbit-reduced) unknowns, finite float groups use the Reynolds projector. */
+const FLOAT_DENSE_LIMIT = 1500;
 import type { BlockBasis, HomProblem, SolveDiagnostics, SolveOptions, Strategy, StrategyName } from './strategy.js';
 
 export const orbitStrategy: Strategy = {
@@ -118,6 +122,17 @@ function eliminationSolve<T>(
     const r = nullspaceExact(c as unknown as SparseMatrix<Rational>);
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
+  } else if (c.cols > (options.floatDenseLimit ?? FLOAT_DENSE_LIMIT) && p.group.lie.length === 0) {
+    // Too wide for dense SVD: project random matrices with the Reynolds operator instead.
+    const r = reynoldsBasis(p as unknown as HomProblem<number>);
+    return Object.freeze({
+      m: p.m,
+      n: p.n,
+      basis: r.basis as unknown as SparseMatrix<T>,
+      strategy: name,
+      reason: `${reason}; ${c.cols} unknowns are too many for dense SVD, so random matrices are projected onto the space`,
+      diagnostics: Object.freeze(r.diagnostics),
+    });
   } else {
     const r = nullspaceFloat(c as unknown as SparseMatrix<number>, options.rtol !== undefined ? { rtol: options.rtol } : {});
     y = r.basis as unknown as SparseMatrix<T>;

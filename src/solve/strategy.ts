@@ -55,6 +55,11 @@ export interface SolveOptions {
   readonly strategy?: StrategyName;
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
+  /**
+   * Finite float groups with more (orbit-reduced) unknowns than this use the Reynolds projector
+   * instead of dense SVD (default 1500).
+   */
+  readonly floatDenseLimit?: number;
 }
 
 /** A strategy: whether it applies to a problem (null, or why not) and how to solve it. */

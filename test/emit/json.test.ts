@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { basisJson, basisJsonText } from '../../src/emit/json.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
