@@ -3,7 +3,7 @@
  * input gives byte-identical output — keys in a fixed order, no timestamps or timings, exact values
  * as canonical strings ("-1/2"), the canonical (reduced echelon) basis.
  */
-import type { Field } from '../field/field.js';
+import type { Field, JsonScalar } from '../field/field.js';
 import { toDense, type SparseMatrix } from '../linalg/sparse.js';
 import type { Layout } from '../constraints/blocks.js';
 import { printRep } from '../rep/rep.js';
@@ -20,7 +20,7 @@ export interface JsonOptions {
   readonly flat?: boolean;
 }
 
-type Value = string | number;
+type Value = JsonScalar;
 interface SparseJson {
   entries: [number, number, Value][];
 }
@@ -97,6 +97,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
     shape: [...basis.shape],
     dim: basis.dim,
     exact: basis.exact,
+    ...(f.complex ? { complex: true } : {}),
     canonicalForm: 'rref',
     solver: {
       strategies,

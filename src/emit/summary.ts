@@ -20,7 +20,7 @@ function describeGroup<T>(basis: Basis<T>): string {
   if (g.order !== undefined) parts.push(`order ${g.order.toLocaleString('en-US')}`);
   if (g.discrete.length > 0) parts.push(plural(g.discrete.length, 'discrete generator'));
   if (g.lie.length > 0) parts.push(`Lie algebra of dimension ${g.lie.length}`);
-  parts.push(`acting on V = ${basis.exact ? 'ℚ' : 'ℝ'}^${g.dim}`);
+  parts.push(`acting on V = ${g.field.complex ? 'ℚ(i)' : basis.exact ? 'ℚ' : 'ℝ'}^${g.dim}`);
   return parts.join(', ');
 }
 
@@ -42,7 +42,7 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
     `Hom(${inRep} → ${outRep}) for ${basis.group.name}`,
     `  group     ${describeGroup(basis)}`,
     `  in → out  ${inRep} (dim ${n}) → ${outRep} (dim ${m})`,
-    `  basis     ${plural(basis.dim, 'element')}: ${basis.dim.toLocaleString('en-US')} of ${(m * n).toLocaleString('en-US')} parameters of a ${m} × ${n} weight matrix${basis.exact ? ', exact' : ', float64'}`,
+    `  basis     ${plural(basis.dim, "element")}: ${basis.dim.toLocaleString('en-US')} of ${(m * n).toLocaleString('en-US')} parameters of a ${m} × ${n} weight matrix${basis.group.field.complex ? ', exact over ℚ(i)' : basis.exact ? ', exact' : ', float64'}`,
   ];
   if (blockCount > 1) {
     lines.push(

@@ -6,10 +6,15 @@
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 
+/** How one matrix entry is written in JSON. */
+export type JsonScalar = string | number | readonly [string, string];
+
 /** Operations generic matrix code needs. Implementations are plain frozen objects. */
 export interface Field<T> {
   /** `exact` for ℚ, `float` for float64. Written into the basis JSON as `exact: true|false`. */
   readonly kind: 'exact' | 'float';
+  /** True for complex fields (ℚ(i)); their JSON values are [re, im] pairs when not real. */
+  readonly complex?: boolean;
   readonly zero: T;
   readonly one: T;
   add(a: T, b: T): T;
@@ -21,8 +26,8 @@ export interface Field<T> {
   isZero(a: T): boolean;
   eq(a: T, b: T): boolean;
   toNumber(a: T): number;
-  /** Exact fields give canonical strings ("-1/2"); float fields give numbers. */
-  toJSON(a: T): string | number;
+  /** Exact fields give canonical strings ("-1/2"), ℚ(i) a [re, im] pair when not real; floats numbers. */
+  toJSON(a: T): JsonScalar;
 }
 
 /** Exact rationals. */

@@ -3,6 +3,7 @@
  * generators `A_k`, given as matrices of the base representation `V`. Plain frozen data.
  */
 import type { Field } from '../field/field.js';
+import type { Gaussian } from '../field/gaussian.js';
 import type { Rational } from '../field/rational.js';
 import type { SparseMatrix } from '../linalg/sparse.js';
 
@@ -42,11 +43,18 @@ export interface Group<T> {
 
 export type ExactGroup = Group<Rational>;
 export type FloatGroup = Group<number>;
-/** A group over one of the supported fields; discriminate on `group.field.kind`. */
-export type AnyGroup = ExactGroup | FloatGroup;
+/** Exact over ℚ(i): U(n), SU(n). */
+export type ComplexGroup = Group<Gaussian>;
+/** A group over one of the supported fields; discriminate on `group.field.kind` and `complex`. */
+export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup;
 
+/** Exact over ℚ (not ℚ(i), not float). */
 export function isExactGroup(g: AnyGroup): g is ExactGroup {
-  return g.field.kind === 'exact';
+  return g.field.kind === 'exact' && !g.field.complex;
+}
+
+export function isComplexGroup(g: AnyGroup): g is ComplexGroup {
+  return g.field.complex === true;
 }
 
 /** True when the group has no continuous part (only discrete generators). */

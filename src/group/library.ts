@@ -10,11 +10,13 @@ import { lorentz, type LorentzName } from './library/lorentz.js';
 import { alternating, cube, cyclic, symmetric, trivial } from './library/permutation.js';
 import { dihedral, rotations } from './library/planar.js';
 import { rubiksCube } from './library/rubik.js';
+import { specialUnitary, unitary } from './library/unitary.js';
 
 export { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './library/classical.js';
 export { lorentz, type LorentzName } from './library/lorentz.js';
 export { alternating, cube, cyclic, symmetric, trivial } from './library/permutation.js';
 export { dihedral, rotations } from './library/planar.js';
+export { specialUnitary, unitary } from './library/unitary.js';
 export { rubiksCube, rubiksCubePermutations, EMLP_RUBIKS_ORDER, RUBIKS_CUBE_GROUP_ORDER } from './library/rubik.js';
 export { permMatrix, shiftMatrix } from './library/common.js';
 
@@ -115,6 +117,18 @@ export const GROUP_FAMILIES: readonly GroupFamily[] = Object.freeze(
       info: info('SL(n)', 'SL(n) | SLn, 1 ≤ n ≤ 100', 'special linear group (Lie algebra)', 'SL(3)'),
     },
     {
+      key: 'U',
+      arities: [1],
+      build: (a: readonly number[]) => unitary(one(a)) as unknown as AnyGroup,
+      info: info('U(n)', 'U(n) | Un, 1 ≤ n ≤ 50', 'unitary group on ℂⁿ, exact over ℚ(i) (Lie algebra)', 'U(2)'),
+    },
+    {
+      key: 'SU',
+      arities: [1],
+      build: (a: readonly number[]) => specialUnitary(one(a)) as unknown as AnyGroup,
+      info: info('SU(n)', 'SU(n) | SUn, 1 ≤ n ≤ 50', 'special unitary group on ℂⁿ, exact over ℚ(i) (Lie algebra)', 'SU(3)'),
+    },
+    {
       key: 'GL',
       arities: [1],
       build: (a: readonly number[]) => generalLinear(one(a)),
@@ -171,10 +185,7 @@ export const AMBIGUOUS_NAMES: ReadonlyMap<string, readonly [string, string]> = n
 ]);
 
 /** Families we know of but cannot build yet, with the reason. */
-export const UNSUPPORTED_FAMILIES: ReadonlyMap<string, string> = new Map([
-  ['U', 'complex groups (U(n), SU(n)) are not supported yet'],
-  ['SU', 'complex groups (U(n), SU(n)) are not supported yet'],
-]);
+export const UNSUPPORTED_FAMILIES: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * The catalogue of built-in groups, in display order.

@@ -7,12 +7,13 @@
  * not the direct sum. The generator order (G1's, then G2's) and the factor actions are the same,
  * so EMLP's `V` for `G1 x G2` is our `V1 ⊗ V2` over the factor reps.
  */
+import { GaussianField } from '../field/gaussian.js';
 import { SpecError } from '../errors.js';
 import { FloatField } from '../field/field.js';
 import type { Field } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
 import { blockDiag, identity, zeros, type SparseMatrix } from '../linalg/sparse.js';
-import { toFloatGroup } from './convert.js';
+import { toComplexGroup, toFloatGroup } from './convert.js';
 import type { AnyGroup, FactorRep, Group } from './group.js';
 import { freezeGroup } from './library/common.js';
 
@@ -89,6 +90,9 @@ export function directProduct(groups: readonly AnyGroup[]): AnyGroup {
     });
   }
   if (groups.length === 1) return groups[0]!;
+  if (groups.some((g) => g.field.complex)) {
+    return productOf(GaussianField, groups.map(toComplexGroup)) as unknown as AnyGroup;
+  }
   if (groups.every((g) => g.field.kind === 'exact')) {
     return productOf(groups[0]!.field as Field<Rational>, groups as readonly Group<Rational>[]);
   }

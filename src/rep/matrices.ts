@@ -7,6 +7,7 @@
 import type { Field } from '../field/field.js';
 import type { Group } from '../group/group.js';
 import { invertExact, invertFloat } from '../linalg/inverse.js';
+import { invertGeneric } from '../linalg/rref-generic.js';
 import {
   blockDiag,
   equalMatrices,
@@ -115,6 +116,7 @@ function build<T>(cache: RepMatrixCache<T>, rep: Rep): RepMatrices<T> {
 function inverseTranspose<T>(f: Field<T>, m: SparseMatrix<T>): SparseMatrix<T> {
   const t = transpose(m);
   if (equalMatrices(f, multiply(f, m, t), identity(f, m.rows))) return m;
+  if (f.complex) return transpose(invertGeneric(f, m));
   const inv = f.kind === 'exact' ? invertExact(m as never) : invertFloat(m as never);
   return transpose(inv as SparseMatrix<T>);
 }

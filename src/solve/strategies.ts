@@ -6,10 +6,12 @@ import { SolverError } from '../errors.js';
 import type { Field } from '../field/field.js';
 import { RationalField, FloatField } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
-import { asSignedPermutation, CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
+import { asSignedPermutation, CsrBuilder, map, type SparseMatrix } from '../linalg/sparse.js';
 import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
 import { monomialAction } from '../rep/monomial.js';
+import { nullspaceComplex } from './nullspace-complex.js';
 import { nullspaceExact } from './nullspace-exact.js';
+import { GaussianField, type Gaussian } from '../field/gaussian.js';
 import { nullspaceFloat } from './nullspace-float.js';
 import { orbitBasis, orbitLabels } from './orbit.js';
 import { reynoldsBasis } from './reynolds.js';
@@ -32,8 +34,10 @@ export const orbitStrategy: Strategy = {
     const inPerms = monomialAction(p.group, p.inRep)!;
     const labels = orbitLabels(outPerms, inPerms, p.m, p.n);
     const basis = orbitBasis(labels, p.m * p.n);
-    // Orbit bases are {0, ±1}: representable in either field.
-    const inField = p.group.field.kind === 'exact' ? basis : mapToFloat(basis);
+    // Orbit bases are {0, ±1}: representable in every field.
+    const f = p.group.field;
+    const minusOne = f.neg(f.one);
+    const inField = f === (RationalField as unknown) ? basis : map(f, basis, (v) => (v.num === 1n ? f.one : minusOne));
     return Object.freeze({
       m: p.m,
       n: p.n,
@@ -44,10 +48,6 @@ export const orbitStrategy: Strategy = {
     });
   },
 };
-
-function mapToFloat(b: SparseMatrix<Rational>): SparseMatrix<number> {
-  return Object.freeze({ ...b, values: Object.freeze(b.values.map((v) => Number(v.num))) });
-}
 
 /**
  * Splits the generators into those acting as signed permutations on both reps (handled by orbit
@@ -118,7 +118,11 @@ function eliminationSolve<T>(
   let y: SparseMatrix<T>;
   let method: string;
   let gap: SolveDiagnostics['singularValueGap'];
-  if (name === 'exact') {
+  if (name === 'exact' && f.complex) {
+    const r = nullspaceComplex(c as unknown as SparseMatrix<Gaussian>);
+    y = r.basis as unknown as SparseMatrix<T>;
+    method = r.method;
+  } else if (name === 'exact') {
     const r = nullspaceExact(c as unknown as SparseMatrix<Rational>);
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
@@ -159,10 +163,11 @@ function eliminationSolve<T>(
 export const exactStrategy: Strategy = {
   name: 'exact',
   whyNot(p) {
-    return p.group.field === RationalField ? null : 'some generator entry is irrational';
+    return p.group.field === RationalField || p.group.field === GaussianField ? null : 'some generator entry is irrational';
   },
   solve(p, options) {
-    return eliminationSolve(p, options, 'exact', 'all generator entries are rational');
+    const over = p.group.field.complex ? 'Gaussian rationals ℚ(i)' : 'rational';
+    return eliminationSolve(p, options, 'exact', `all generator entries are ${over}`);
   },
 };
 

@@ -91,8 +91,9 @@ describe('resolveGroup: invalid specs', () => {
     ['O(3,1)', 'E_GROUP_ARGUMENT'],
     ['O(2,2)', 'E_GROUP_ARGUMENT'],
     ['SO+(3)', 'E_GROUP_ARGUMENT'],
-    ['U(2)', 'E_GROUP_UNKNOWN'],
-    ['SU(3)', 'E_GROUP_UNKNOWN'],
+    ['U(0)', 'E_GROUP_ARGUMENT'],
+    ['SU(51)', 'E_GROUP_ARGUMENT'],
+    ['U(2) x D(5)', 'E_GROUP_ARGUMENT'],
     ['SE(3)', 'E_GROUP_UNKNOWN'],
     ['Foo', 'E_GROUP_UNKNOWN'],
     ['', 'E_GROUP_UNKNOWN'],
@@ -124,10 +125,13 @@ describe('resolveGroup: invalid specs', () => {
     expect(g.hint).toMatch(/S\(n\)/);
   });
 
-  it('complex groups get a clear message', () => {
-    const e = errorOf(() => resolveGroup('U(2)'));
-    expect(e.message).toMatch(/complex groups .* not supported yet/);
-    expect(e.hint).toBeDefined();
+  it("complex groups are exact over ℚ(i) with EMLP's generator counts", () => {
+    expect(resolveGroup('U(2)').lie).toHaveLength(4);
+    expect(resolveGroup('SU(3)').lie).toHaveLength(8);
+    expect(resolveGroup('su(2)').field.complex).toBe(true);
+    const product = resolveGroup('SU(2) x S(3)');
+    expect(product.field.complex).toBe(true);
+    expect(product.factors).toHaveLength(2);
   });
 
   it('unknown names get the nearest known names as a hint', () => {

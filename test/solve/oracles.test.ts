@@ -107,6 +107,24 @@ describe('Lie groups', () => {
   });
 });
 
+describe('complex groups over ℚ(i)', () => {
+  it('SU(2): ε is the only invariant of V⊗V; Hom(V⊗V, V⊗V) has 2', () => {
+    expect(dimOf('SU(2)', 'V⊗V', 'scalar')).toBe(1);
+    expect(dimOf('SU(2)', 'V⊗V')).toBe(2);
+  });
+  it('SU(3): the trace on V⊗V* and the determinant form on V⊗V⊗V', () => {
+    expect(dimOf('SU(3)', 'V⊗V*', 'scalar')).toBe(1);
+    expect(dimOf('SU(3)', 'V⊗V⊗V', 'scalar')).toBe(1);
+    expect(dimOf('SU(3)', 'V⊗V', 'scalar')).toBe(0);
+  });
+  it('U(n): only contractions of V with V* (no ε)', () => {
+    expect(dimOf('U(3)', 'V⊗V', 'scalar')).toBe(0);
+    expect(dimOf('U(3)', 'V⊗V⊗V', 'scalar')).toBe(0);
+    expect(dimOf('U(3)', 'T(2,2)', 'scalar')).toBe(2);
+    expect(dimOf('U(2)', 'V⊗V*')).toBe(2);
+  });
+});
+
 describe('direct sums and products', () => {
   it('S(n) multiplicities: dim = Σ n_b m_a r_ab', () => {
     // r(V⁰,V⁰)=1, r(V⁰,V)=r(V,V⁰)=1, r(V,V)=2, r(V,V²)=r(V²,V)=5, r(V⁰,V²)=r(V²,V⁰)=2, r(V²,V²)=15
