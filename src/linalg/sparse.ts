@@ -138,24 +138,35 @@ export function transpose<T>(m: SparseMatrix<T>): SparseMatrix<T> {
   return freeze({ rows: m.cols, cols: m.rows, rowPtr, colIdx, values });
 }
 
-/** Sparse product A·B. */
+/**
+ * Sparse product A·B (Gustavson's row-by-row algorithm with a dense accumulator and a list of
+ * touched columns, so each row costs only its flops plus a sort of its pattern).
+ */
 export function multiply<T>(field: Field<T>, a: SparseMatrix<T>, b: SparseMatrix<T>): SparseMatrix<T> {
   if (a.cols !== b.rows) throw new RangeError(`multiply: ${a.rows}x${a.cols} by ${b.rows}x${b.cols}`);
   const out = new CsrBuilder(field, b.cols);
-  const acc = new Map<number, T>();
+  const acc = new Array<T | undefined>(b.cols);
+  const touched: number[] = [];
   for (let r = 0; r < a.rows; r++) {
-    acc.clear();
     for (let k = a.rowPtr[r]!; k < a.rowPtr[r + 1]!; k++) {
       const j = a.colIdx[k]!;
       const av = a.values[k]!;
       for (let l = b.rowPtr[j]!; l < b.rowPtr[j + 1]!; l++) {
         const c = b.colIdx[l]!;
         const prod = field.mul(av, b.values[l]!);
-        const prev = acc.get(c);
-        acc.set(c, prev === undefined ? prod : field.add(prev, prod));
+        const prev = acc[c];
+        if (prev === undefined) {
+          acc[c] = prod;
+          touched.push(c);
+        } else acc[c] = field.add(prev, prod);
       }
     }
-    for (const c of [...acc.keys()].sort((x, y) => x - y)) out.push(c, acc.get(c)!);
+    touched.sort((x, y) => x - y);
+    for (const c of touched) {
+      out.push(c, acc[c]!);
+      acc[c] = undefined;
+    }
+    touched.length = 0;
     out.endRow();
   }
   return out.build();

@@ -1,0 +1,32 @@
+// One benchmark case in a fresh process: median in-process solve time over repeated runs, and the
+// process's peak resident memory. Prints one JSON line. Usage: node bench/case.mjs '<case json>'
+import { solveBasis } from '../dist/index.js';
+
+const c = JSON.parse(process.argv[2]);
+const budgetMs = Number(process.env.BENCH_BUDGET_MS ?? 2000);
+const times = [];
+let firstMs = null;
+let dim = -1;
+let strategies = [];
+const start = performance.now();
+while (times.length < 3 || (times.length < 25 && performance.now() - start < budgetMs)) {
+  const t = performance.now();
+  const basis = solveBasis({ group: c.group, in: c.in, out: c.out });
+  times.push(performance.now() - t);
+  firstMs ??= times[0];
+  dim = basis.dim;
+  strategies = [...new Set(basis.blocks.map((b) => b.strategy))];
+}
+times.sort((a, b) => a - b);
+console.log(
+  JSON.stringify({
+    name: c.name,
+    ok: true,
+    dim,
+    strategies,
+    runs: times.length,
+    firstMs,
+    medianMs: times[Math.floor(times.length / 2)],
+    peakMb: process.resourceUsage().maxRSS / 1024,
+  }),
+);
