@@ -10,8 +10,17 @@
  * normal equations; §5.1.8 on Givens QR). Givens rather than Householder because the rows are
  * sparse: a rotation is skipped wherever the incoming row is already zero.
  */
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { createRequire } from 'node:module';
+import type * as MlMatrix from 'ml-matrix';
 import type { SparseMatrix } from './sparse.js';
+
+/**
+ * ml-matrix is loaded on first use: exact and orbit solves (most CLI calls) never need it, and
+ * importing it costs start-up time (DEPENDENCIES.md).
+ */
+function mlMatrix(): typeof MlMatrix {
+  return createRequire(import.meta.url)('ml-matrix') as typeof MlMatrix;
+}
 
 /**
  * The n×n upper-triangular factor R (row-major, dense) of a QR factorisation of C, built by
@@ -80,6 +89,7 @@ export interface RightSvd {
 export function rightSvd(a: Float64Array, n: number): RightSvd {
   const rows: number[][] = [];
   for (let i = 0; i < n; i++) rows.push(Array.from(a.subarray(i * n, (i + 1) * n)));
+  const { Matrix, SingularValueDecomposition } = mlMatrix();
   const svd = new SingularValueDecomposition(new Matrix(rows), {
     computeLeftSingularVectors: false,
     computeRightSingularVectors: true,
