@@ -1,16 +1,26 @@
 /**
- * Moving a rational group into float64, for `--strategy float` on a rational problem (the
- * float solver is then checked against the exact one) and for products mixing exact and float
- * factors.
+ * Moving a rational group into another field: float64 for `--strategy float` on a rational
+ * problem (the float solver is then checked against the exact one) and for products mixing exact
+ * and float factors; ℚ(i) for products with a complex group.
  */
-import { FloatField } from '../field/field.js';
-import { toNumber, type Rational } from '../field/rational.js';
-import { map, type SparseMatrix } from '../linalg/sparse.js';
 import { SpecError } from '../errors.js';
-import { GaussianField, gaussian, type Gaussian } from '../field/gaussian.js';
+import { FloatField, type Field } from '../field/field.js';
+import { GaussianField, gaussian } from '../field/gaussian.js';
+import { toNumber, type Rational } from '../field/rational.js';
+import { map } from '../linalg/sparse.js';
 import type { AnyGroup, ComplexGroup, FloatGroup, Group } from './group.js';
 
-const toFloat = (m: SparseMatrix<Rational>): SparseMatrix<number> => map(FloatField, m, toNumber);
+/** Every generator matrix of V and of each factor mapped entrywise into `field`. */
+function mapGroup<T>(g: Group<Rational>, field: Field<T>, f: (v: Rational) => T): Group<T> {
+  const all = (ms: Group<Rational>['discrete']) => Object.freeze(ms.map((m) => map(field, m, f)));
+  return Object.freeze({
+    ...g,
+    field,
+    discrete: all(g.discrete),
+    lie: all(g.lie),
+    factors: Object.freeze(g.factors.map((fac) => Object.freeze({ ...fac, discrete: all(fac.discrete), lie: all(fac.lie) }))),
+  });
+}
 
 /**
  * The same group with float64 generator matrices (a float group is returned unchanged).
@@ -26,21 +36,8 @@ export function toFloatGroup(g: AnyGroup): FloatGroup {
       actual: g.name,
     });
   }
-  const e = g as Group<Rational>;
-  return Object.freeze({
-    ...e,
-    field: FloatField,
-    discrete: Object.freeze(e.discrete.map(toFloat)),
-    lie: Object.freeze(e.lie.map(toFloat)),
-    factors: Object.freeze(
-      e.factors.map((f) =>
-        Object.freeze({ ...f, discrete: Object.freeze(f.discrete.map(toFloat)), lie: Object.freeze(f.lie.map(toFloat)) }),
-      ),
-    ),
-  });
+  return mapGroup(g as Group<Rational>, FloatField, toNumber);
 }
-
-const toGaussian = (m: SparseMatrix<Rational>): SparseMatrix<Gaussian> => map(GaussianField, m, (v) => gaussian(v));
 
 /**
  * A rational group viewed over ℚ(i), for products with a complex group (a complex group is
@@ -57,16 +54,5 @@ export function toComplexGroup(g: AnyGroup): ComplexGroup {
       actual: g.name,
     });
   }
-  const e = g as Group<Rational>;
-  return Object.freeze({
-    ...e,
-    field: GaussianField,
-    discrete: Object.freeze(e.discrete.map(toGaussian)),
-    lie: Object.freeze(e.lie.map(toGaussian)),
-    factors: Object.freeze(
-      e.factors.map((f) =>
-        Object.freeze({ ...f, discrete: Object.freeze(f.discrete.map(toGaussian)), lie: Object.freeze(f.lie.map(toGaussian)) }),
-      ),
-    ),
-  });
+  return mapGroup(g as Group<Rational>, GaussianField, (v) => gaussian(v));
 }
