@@ -14,6 +14,7 @@
 import { SolveBasisError } from '../errors.js';
 import { printRep } from '../rep/rep.js';
 import { flatBasis, flatEntryCount, type Basis } from '../solve/basis.js';
+import { patternOwners } from './pattern.js';
 import type { Layout } from '../constraints/blocks.js';
 import { categoricalColour, divergingColour } from './palette.js';
 
@@ -28,22 +29,6 @@ export interface SvgOptions {
 const MAX_FLAT_ENTRIES = 20_000_000;
 const MARGIN = 16;
 const FONT = 'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif"';
-
-/** The basis as flat owners: cell → ±(element + 1), 0 when no element touches it; or null. */
-export function patternOwners<T>(basis: Basis<T>): Int32Array | null {
-  const [m, n] = basis.shape;
-  const flat = flatBasis(basis);
-  const owner = new Int32Array(m * n);
-  for (let k = 0; k < flat.rows; k++) {
-    for (let p = flat.rowPtr[k]!; p < flat.rowPtr[k + 1]!; p++) {
-      const v = basis.field.toNumber(flat.values[p]!);
-      const cell = flat.colIdx[p]!;
-      if (Math.abs(Math.abs(v) - 1) > 1e-12 || owner[cell] !== 0) return null;
-      owner[cell] = v > 0 ? k + 1 : -(k + 1);
-    }
-  }
-  return owner;
-}
 
 function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { basisSvg, patternOwners } from '../../src/emit/svg.js';
+import { basisSvg } from '../../src/emit/svg.js';
+import { patternOwners } from '../../src/emit/pattern.js';
 import { categoricalColour, divergingColour } from '../../src/emit/palette.js';
 import { emitterFor } from '../../src/emit/registry.js';
 import { solveBasis } from '../../src/pipeline.js';
