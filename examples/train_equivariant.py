@@ -46,14 +46,14 @@ class EquivariantNet(nn.Module):
         return self.second(torch.relu(self.first(x)))
 
 
-def train(model, x, y, steps=1500, lr=1e-2):
+def train(model, x, y, steps=1000, lr=1e-2):
     opt = torch.optim.Adam(model.parameters(), lr=lr)
     for _ in range(steps):
         opt.zero_grad()
         loss = torch.mean((model(x) - y) ** 2)
         loss.backward()
         opt.step()
-    return float(loss)
+    return float(loss.detach())
 
 
 def mse(model, x, y):
@@ -102,11 +102,12 @@ def main(argv):
     # Equivariance of the trained student on a random permutation.
     p = torch.randperm(n)
     with torch.no_grad():
-        err = float(torch.max(torch.abs(student(x_test[:, p]) - student(x_test)[:, p])))
-    print(f"equivariance error of the trained equivariant net: {err:.2e}")
+        y = student(x_test)
+        err = float(torch.max(torch.abs(student(x_test[:, p]) - y[:, p])) / torch.max(torch.abs(y)))
+    print(f"relative equivariance error of the trained equivariant net: {err:.2e} (float32)")
 
     (_, _, s_train, s_test), (_, _, m_train, m_test) = rows
-    assert err < 1e-4, "the generated layers are not equivariant"
+    assert err < 1e-5, "the generated layers are not equivariant"
     assert s_test < 0.05 * scale, "the equivariant net did not learn the task"
     assert s_test < 2 * s_train + 1e-3, "the equivariant net should generalise to permuted inputs"
     assert m_test > 3 * s_test, "the plain MLP was expected to do worse on unseen permutations"
