@@ -12,6 +12,9 @@ import { VERSION } from '../version.js';
 import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
 import { progressLine } from './progress.js';
+import { nearestNames } from '../group/library/names.js';
+
+const SUBCOMMANDS = ['groups', 'explain'];
 import { cleanupPendingWrites, writeFileAtomic } from './write.js';
 
 export interface CliIO {
@@ -104,7 +107,19 @@ function buildProgram(io: CliIO): Command {
     outputError: (s: string, write: (s: string) => void) => write(`solve-basis: error E_OPTION: ${s.replace(/^error:\s*/, '').trim()}\n`),
   };
   program.exitOverride().configureOutput(output);
-  program.action(() => run(program.opts<Options>(), io));
+  // Stray words reach the action (instead of commander's "too many arguments") so that a mistyped
+  // subcommand gets a suggestion.
+  program.allowExcessArguments(true).action(() => {
+    const stray = program.args[0];
+    if (stray !== undefined) {
+      const near = nearestNames(stray, SUBCOMMANDS);
+      throw new SolveBasisError('E_OPTION', `unknown command '${stray}'`, {
+        expected: SUBCOMMANDS.join(' or ') + ', or options only',
+        hint: near.length > 0 ? `did you mean ${near.join(' or ')}?` : 'see solve-basis --help',
+      });
+    }
+    run(program.opts<Options>(), io);
+  });
   program
     .command('groups')
     .description('list the built-in groups with their generator conventions')

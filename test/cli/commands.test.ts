@@ -85,6 +85,13 @@ describe('solve-basis explain', () => {
 });
 
 describe('default command', () => {
+  it('a mistyped subcommand gets a suggestion', () => {
+    const r = run(['grups']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("solve-basis: error E_OPTION: unknown command 'grups', expected groups or explain, or options only (did you mean groups?)\n");
+    expect(run(['--group', 'S5', '--rep', 'V', 'extra']).stderr).toContain("unknown command 'extra'");
+  });
+
   it('still solves without a subcommand, and previews small patterns', () => {
     const r = run(['--group', 'S(3)', '--rep', 'V']);
     expect(r.status).toBe(0);
