@@ -52,26 +52,41 @@ function headerLines<T>(basis: Basis<T>): string[] {
   ];
 }
 
+/** A generous estimate of the width of 13 px text (no font metrics without a browser). */
+function textWidth(lines: readonly string[]): number {
+  return Math.ceil(Math.max(0, ...lines.map((l) => [...l].length)) * 7.4);
+}
+
 function textLines(lines: readonly string[], x: number, y: number, size: number, cls: string): string {
   return lines
     .map((l, i) => `<text class="${cls}" x="${x}" y="${y + i * (size + 6)}" font-size="${size}" ${FONT} fill="#222">${esc(l)}</text>`)
     .join('\n');
 }
 
-/** Block boundaries: a line at the start of every summand instance but the first (contiguous ones). */
+/**
+ * Block boundaries: a line at the start of every contiguous summand instance but the first. Where
+ * the summand type changes the line is strong; between instances of the same type it is thin, and
+ * left out when instances are under 6 px apart (100 channels would otherwise hide the pattern).
+ */
 function boundaryLines(out: Layout, inn: Layout, x0: number, y0: number, scale: number, w: number, h: number): string {
-  const lines: string[] = [];
-  for (const inst of out.instances) {
-    if (inst.offset === null || inst.offset === 0 || out.instances.length < 2) continue;
-    const y = y0 + inst.offset * scale;
-    lines.push(`<line class="block-boundary" x1="${x0}" y1="${fmt(y)}" x2="${x0 + w}" y2="${fmt(y)}"/>`);
-  }
-  for (const inst of inn.instances) {
-    if (inst.offset === null || inst.offset === 0 || inn.instances.length < 2) continue;
-    const x = x0 + inst.offset * scale;
-    lines.push(`<line class="block-boundary" x1="${fmt(x)}" y1="${y0}" x2="${fmt(x)}" y2="${y0 + h}"/>`);
-  }
-  return lines.length ? `<g stroke="#111" stroke-width="1.5">\n${lines.join('\n')}\n</g>` : '';
+  const strong: string[] = [];
+  const thin: string[] = [];
+  const add = (layout: Layout, line: (at: number) => string): void => {
+    layout.instances.forEach((inst, i) => {
+      if (i === 0 || inst.offset === null || inst.offset === 0) return;
+      const at = inst.offset * scale;
+      if (layout.instances[i - 1]!.type !== inst.type) strong.push(line(at));
+      else if (layout.types[inst.type]!.dim * scale >= 6) thin.push(line(at));
+    });
+  };
+  add(out, (at) => `<line class="block-boundary" x1="${x0}" y1="${fmt(y0 + at)}" x2="${x0 + w}" y2="${fmt(y0 + at)}"/>`);
+  add(inn, (at) => `<line class="block-boundary" x1="${fmt(x0 + at)}" y1="${y0}" x2="${fmt(x0 + at)}" y2="${y0 + h}"/>`);
+  return [
+    thin.length ? `<g stroke="#333333" stroke-width="0.75">\n${thin.join('\n')}\n</g>` : '',
+    strong.length ? `<g stroke="#111111" stroke-width="1.5">\n${strong.join('\n')}\n</g>` : '',
+  ]
+    .filter((x) => x !== '')
+    .join('\n');
 }
 
 /** Downsampled owners: each aggregate cell shows the element owning most of its f × f weights. */
@@ -130,7 +145,7 @@ function patternSvg<T>(basis: Basis<T>, owner: Int32Array, options: SvgOptions):
     .sort((a, b) => a - b)
     .map((k) => `<g class="element" data-element="${k + 1}" fill="${categoricalColour(k, basis.dim)}"${stroke}>\n${byElement.get(k)!.join('\n')}\n</g>`);
   const legend = legendSwatches(basis.dim, negatives.length > 0, gridY + gh + 18, Math.max(gw, 480));
-  const width = MARGIN * 2 + Math.max(gw, 480);
+  const width = MARGIN * 2 + Math.max(gw, 480, textWidth(header));
   const height = legend.bottom + MARGIN;
   return svgDocument(width, height, 'pattern', [
     textLines(header, MARGIN, MARGIN + 12, 13, 'legend-text'),
@@ -209,7 +224,7 @@ function multiplesSvg<T>(basis: Basis<T>, options: SvgOptions): string {
   const panelRows = Math.max(1, Math.ceil(shown / perRow));
   const bottom = top + panelRows * (ph + 30);
   const scale = colourBar(MARGIN, bottom + 4);
-  const width = MARGIN * 2 + Math.max(perRow * (pw + 14), 560);
+  const width = MARGIN * 2 + Math.max(perRow * (pw + 14), 560, textWidth(header));
   return svgDocument(width, bottom + 44 + MARGIN, 'multiples', [textLines(header, MARGIN, MARGIN + 12, 13, 'legend-text'), ...panels, scale]);
 }
 

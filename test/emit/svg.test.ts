@@ -34,6 +34,14 @@ describe('basisSvg: weight-sharing pattern of orbit bases', () => {
     const svg = basisSvg(solveBasis({ group: 'S(3)', in: '2V+V**2' }));
     // Summand starts at 3 and 6 on each axis: two horizontal and two vertical lines.
     expect(count(svg, /class="block-boundary"/g)).toBe(4);
+    expect(svg).toContain('stroke-width="0.75"'); // V | V: same type, thin
+    expect(svg).toContain('stroke-width="1.5"'); // V | V⊗V: type changes, strong
+  });
+
+  it('leaves out boundaries between densely packed instances of one type', () => {
+    const svg = basisSvg(solveBasis({ group: 'S(3)', in: '200V⁰+V' }));
+    // 200 scalars, 3 px each, are too close to separate; the change to V is drawn.
+    expect(count(svg, /class="block-boundary"/g)).toBe(2);
   });
 
   it('marks negative weights (C(4): rotation by 90°, a signed permutation)', () => {
