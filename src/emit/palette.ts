@@ -3,7 +3,12 @@
  * colour of basis element k depends only on k and on how many elements there are.
  */
 
-/** HSL → `#rrggbb`. h in degrees, s and l in [0, 1]. */
+/**
+ * HSL → `#rrggbb`. h in degrees, s and l in [0, 1].
+ *
+ * @example
+ * hslHex(0, 1, 0.5) // '#ff0000'
+ */
 export function hslHex(h: number, s: number, l: number): string {
   const a = s * Math.min(l, 1 - l);
   const f = (n: number): number => {

@@ -170,7 +170,10 @@ function legendSwatches(count: number, hasNegatives: boolean, top: number, width
     parts.push(`<text x="${x + 18}" y="${y + 12}" font-size="11" ${FONT} fill="#222">θ${k + 1}</text>`);
   }
   let bottom = top + Math.ceil(shown / per) * 20;
-  const notes: string[] = ['each colour is one independent parameter θ_k; grey cells are always zero'];
+  const notes: string[] =
+    count === 0
+      ? ['the basis is empty: the only equivariant map is W = 0']
+      : ['each colour is one independent parameter θ_k; grey cells are always zero'];
   if (shown < count) notes.push(`(${count - shown} more elements not listed; colours repeat beyond 20)`);
   if (hasNegatives) notes.push('a white dot marks a weight equal to −θ_k');
   parts.push(textLines(notes, MARGIN, bottom + 14, 11, 'legend-note'));

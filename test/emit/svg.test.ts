@@ -88,6 +88,22 @@ describe('basisSvg: small multiples for general bases', () => {
   });
 });
 
+describe('basisSvg: edge cases', () => {
+  it('an empty basis is a grey grid that says so', () => {
+    const svg = basisSvg(solveBasis({ group: 'O(3)', in: 'V⊗V', out: 'V' }));
+    expect(count(svg, /class="element"/g)).toBe(0);
+    expect(svg).toContain('the basis is empty');
+  });
+
+  it('a float group (irrational generators) is drawn as small multiples', () => {
+    const basis = solveBasis({ group: 'D(5)', in: 'V**2' });
+    expect(basis.exact).toBe(false);
+    const svg = basisSvg(basis);
+    expect(count(svg, /class="multiple"/g)).toBe(basis.dim);
+    expect(svg).not.toContain('NaN');
+  });
+});
+
 describe('svg emitter and palette', () => {
   it('is in the registry', () => {
     expect(emitterFor('svg')?.extension).toBe('svg');
