@@ -17,6 +17,8 @@ export { flatBasis, type Basis, type BlockEntry } from './solve/basis.js';
 export type { StrategyName, BlockBasis } from './solve/strategy.js';
 export { basisJson, basisJsonText, BASIS_FORMAT } from './emit/json.js';
 export { summaryText } from './emit/summary.js';
+export { basisSvg, type SvgOptions } from './emit/svg.js';
+export { EMITTERS, emitterFor, type Emitter, type EmitOptions } from './emit/registry.js';
 export { SolveBasisError, SpecError, ResourceError, SolverError, type ErrorCode } from './errors.js';
 export { RationalField, FloatField, type Field } from './field/field.js';
 export type { Rational } from './field/rational.js';

@@ -41,6 +41,12 @@ export interface SolveRequest {
   readonly readFile?: (path: string) => string;
   /** Names of the inputs in error messages (the CLI passes `--rep` or `--in`/`--out`). */
   readonly inputNames?: { readonly in?: string; readonly out?: string };
+  /**
+   * Called before the first and after each (out type, in type) block is solved, with the number of
+   * blocks done and in total. The solve is synchronous: this is how a caller (the CLI's progress
+   * line) learns how far it has come.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -95,10 +101,14 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
     ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
   };
   const blocks: BlockEntry<T>[] = [];
+  const total = outLayout.types.length * inLayout.types.length;
+  let done = 0;
+  request.onProgress?.(0, total);
   outLayout.types.forEach((outType, b) => {
     inLayout.types.forEach((inType, a) => {
       const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, monomials };
       const solved = solveBlock(problem, options);
+      request.onProgress?.(++done, total);
       if (solved.basis.rows === 0) return;
       blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy) }));
     });

@@ -9,13 +9,20 @@ import { formatMs } from '../emit/summary.js';
 import { solveBasis } from '../pipeline.js';
 import type { StrategyName } from '../solve/strategy.js';
 import { VERSION } from '../version.js';
+import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
+import { progressLine } from './progress.js';
+import { nearestNames } from '../group/library/names.js';
+
+const SUBCOMMANDS = ['groups', 'explain'];
 import { cleanupPendingWrites, writeFileAtomic } from './write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTTY: boolean;
+  /** Clock for the progress line (milliseconds); performance.now by default. */
+  readonly now?: () => number;
 }
 
 const defaultIO: CliIO = {
@@ -39,12 +46,17 @@ interface Options {
 }
 
 const EXAMPLES = `
+Commands:
+  solve-basis groups                                       # built-in groups and their generators
+  solve-basis explain --rep "V+V**2" --group "SO(3)"       # what a rep expression means
+
 Examples:
   solve-basis --group S5 --rep tensor2                     # the 15-element Maron et al. layer
   solve-basis --group "SO(3)" --in "V**2" --out V            # the cross product (1 element)
   solve-basis --group "O(1,3)" --rep "T(2)" --format json -o lorentz.json
   solve-basis --group cube.json --rep "V+V**2"             # a custom group from a JSON file
   solve-basis --group "S(6)" --rep "100V⁰+100V+20V²"       # channels with multiplicities
+  solve-basis --group S5 --rep tensor2 --format svg -o pattern.svg   # the weight-sharing picture
 
 Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
       scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
@@ -65,7 +77,7 @@ function parsePositive(text: string): number {
 }
 
 function buildProgram(io: CliIO): Command {
-  return new Command()
+  const program = new Command()
     .name('solve-basis')
     .description('Bases of equivariant linear maps Hom_G(in, out) for a group given by generators.')
     .version(VERSION, '-V, --version')
@@ -86,12 +98,43 @@ function buildProgram(io: CliIO): Command {
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
+    // Options before a subcommand belong to the program, after it to the subcommand: `explain`
+    // has its own --group and --rep.
+    .enablePositionalOptions();
+  const output = {
+    writeOut: (s: string) => io.stdout(s),
+    writeErr: (s: string) => io.stderr(s),
+    outputError: (s: string, write: (s: string) => void) => write(`solve-basis: error E_OPTION: ${s.replace(/^error:\s*/, '').trim()}\n`),
+  };
+  program.exitOverride().configureOutput(output);
+  // Stray words reach the action (instead of commander's "too many arguments") so that a mistyped
+  // subcommand gets a suggestion.
+  program.allowExcessArguments(true).action(() => {
+    const stray = program.args[0];
+    if (stray !== undefined) {
+      const near = nearestNames(stray, SUBCOMMANDS);
+      throw new SolveBasisError('E_OPTION', `unknown command '${stray}'`, {
+        expected: SUBCOMMANDS.join(' or ') + ', or options only',
+        hint: near.length > 0 ? `did you mean ${near.join(' or ')}?` : 'see solve-basis --help',
+      });
+    }
+    run(program.opts<Options>(), io);
+  });
+  program
+    .command('groups')
+    .description('list the built-in groups with their generator conventions')
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout(s),
-      writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`solve-basis: error E_OPTION: ${s.replace(/^error:\s*/, '').trim()}\n`),
-    });
+    .configureOutput(output)
+    .action(() => io.stdout(groupsText()));
+  program
+    .command('explain')
+    .description('print how a rep expression parses: canonical form, dimension, summands')
+    .requiredOption('-r, --rep <rep>', 'the rep expression')
+    .option('-g, --group <group>', 'the group (for dimensions and coordinates)')
+    .exitOverride()
+    .configureOutput(output)
+    .action((o: { rep: string; group?: string }) => io.stdout(explainText(o.rep, o.group)));
+  return program;
 }
 
 function run(opts: Options, io: CliIO): void {
@@ -101,17 +144,26 @@ function run(opts: Options, io: CliIO): void {
   }
   const inRep = opts.rep ?? opts.in;
   if (inRep === undefined) throw new SolveBasisError('E_OPTION', 'missing --rep (or --in)', { expected: 'a rep, e.g. --rep tensor2' });
-  const start = performance.now();
-  const basis = solveBasis({
-    group: opts.group,
-    in: inRep,
-    ...(opts.out !== undefined ? { out: opts.out } : opts.rep !== undefined ? { out: opts.rep } : {}),
-    ...(opts.strategy ? { strategy: opts.strategy } : {}),
-    ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
-    ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
-    inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
-  });
-  const elapsedMs = performance.now() - start;
+  const now = io.now ?? (() => performance.now());
+  const start = now();
+  const progress = progressLine(io.stderr, io.stderrIsTTY, now);
+  let basis: ReturnType<typeof solveBasis>;
+  try {
+    basis = solveBasis({
+      group: opts.group,
+      in: inRep,
+      ...(opts.out !== undefined ? { out: opts.out } : opts.rep !== undefined ? { out: opts.rep } : {}),
+      ...(opts.strategy ? { strategy: opts.strategy } : {}),
+      ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
+      ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+      inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
+      onProgress: progress.onProgress,
+    });
+  } finally {
+    // Erase the progress line before anything else is printed (the result or an error).
+    progress.finish();
+  }
+  const elapsedMs = now() - start;
   const emitter = emitterFor(opts.format)!;
   const text = emitter.emit(basis, { elapsedMs, ...(opts.flat !== undefined ? { flat: opts.flat } : {}) });
   if (opts.output) {
@@ -130,7 +182,6 @@ export function main(argv: readonly string[], io: CliIO = defaultIO): number {
   const program = buildProgram(io);
   try {
     program.parse([...argv]);
-    run(program.opts<Options>(), io);
     return EXIT_CODES.ok;
   } catch (e) {
     if (e instanceof CommanderError) {
@@ -146,6 +197,11 @@ export function main(argv: readonly string[], io: CliIO = defaultIO): number {
 
 /** Entry point of bin/solve-basis.js. */
 export function runMain(): void {
+  // `solve-basis groups | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       cleanupPendingWrites();

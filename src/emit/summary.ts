@@ -4,10 +4,13 @@
  */
 import { printRep } from '../rep/rep.js';
 import type { Basis } from '../solve/basis.js';
+import { patternPreview } from './pattern.js';
 
 export interface SummaryOptions {
   /** Wall time of the solve, in milliseconds. */
   readonly elapsedMs?: number;
+  /** Add a text picture of the weight-sharing pattern when it is small (default true). */
+  readonly preview?: boolean;
 }
 
 function plural(n: number, word: string): string {
@@ -55,6 +58,11 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
   if (gap) lines.push(`  numerics  singular-value gap ${gap.gap.toExponential(2)} (smallest kept ${gap.smallestKept.toExponential(2)}, largest dropped ${gap.largestDropped.toExponential(2)})`);
   lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : `${v === 'monomial' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
   if (options.elapsedMs !== undefined) lines.push(`  time      ${formatMs(options.elapsedMs)}`);
+  const preview = options.preview === false ? null : patternPreview(basis);
+  if (preview) {
+    lines.push(`  pattern   W[row = output, column = input]: a = θ1, b = θ2, …; -a = −θ1; . = 0`);
+    for (const l of preview) lines.push(`           ${l}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

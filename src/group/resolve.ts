@@ -67,7 +67,7 @@ function unknownName(name: string, spec: string): SpecError {
   if (complex !== undefined) return unknown(`${spec}: ${complex}`, HELP, spec);
   const candidates = [...GROUP_FAMILIES.map((f) => f.key), ...GROUP_ALIASES.keys()];
   const near = nearestNames(name, candidates).map((k) => findFamily(k)?.info.name ?? k);
-  const hint = near.length > 0 ? `did you mean ${near.join(' or ')}? (${HELP})` : HELP;
+  const hint = near.length > 0 ? `did you mean ${near.join(' or ')}? ${HELP}` : HELP;
   return unknown(`unknown group "${spec}"`, hint, spec);
 }
 

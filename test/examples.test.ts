@@ -1,0 +1,60 @@
+/**
+ * Every example in examples/ runs, as a user would run it, against the built dist/ (the examples
+ * import the package by its own name). The PyTorch training example needs the `pytorch` emitter
+ * (issue 4) and torch: while the emitter is missing it is skipped with a loud message (that piece is
+ * wired after the merge); when the emitter exists, missing torch fails under CI.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emitterFor } from '../src/emit/registry.js';
+
+const root = new URL('../', import.meta.url).pathname;
+const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs')).sort();
+
+describe('examples/', () => {
+  it('has the promised examples', () => {
+    expect(examples).toEqual(['custom_cube.mjs', 'deepsets.mjs', 'lorentz_invariant.mjs', 'maron_s5.mjs', 'so3_tensors.mjs']);
+    expect(existsSync(join(root, 'examples', 'train_equivariant.py'))).toBe(true);
+  });
+
+  it.each(examples)('%s runs and its checks pass', (file) => {
+    expect(existsSync(join(root, 'dist', 'index.js')), 'dist/ is built by npm ci / npm test').toBe(true);
+    const out = execFileSync(process.execPath, [join(root, 'examples', file)], { encoding: 'utf8', stdio: 'pipe', cwd: root });
+    expect(out).toContain('✓');
+  });
+});
+
+function python(): string | undefined {
+  for (const exe of [process.env['PYTHON'], 'python3', 'python']) {
+    if (!exe) continue;
+    const r = spawnSync(exe, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (r.status === 0) return exe;
+  }
+  return undefined;
+}
+
+const hasEmitter = emitterFor('pytorch') !== undefined;
+const py = hasEmitter ? python() : undefined;
+if (!hasEmitter) {
+  console.warn('\n!!! examples/train_equivariant.py SKIPPED: the pytorch emitter (--format pytorch, issue 4) is not in this build yet\n');
+} else if (!py) {
+  const msg = 'examples/train_equivariant.py: torch is not importable (set PYTHON to an interpreter with torch)';
+  if (process.env['CI']) throw new Error(`${msg} — failing because CI is set`);
+  console.warn(`\n!!! ${msg}: SKIPPED\n`);
+}
+
+describe.skipIf(!hasEmitter || !py)('examples/train_equivariant.py (PyTorch)', () => {
+  it('trains generated layers and generalises to unseen permutations', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'solve-basis-train-'));
+    const cli = join(root, 'bin', 'solve-basis.js');
+    const l1 = join(dir, 'layer1.py');
+    const l2 = join(dir, 'layer2.py');
+    execFileSync(process.execPath, [cli, '--group', 'S(5)', '--in', 'V', '--out', '8V', '--format', 'pytorch', '-o', l1], { stdio: 'pipe' });
+    execFileSync(process.execPath, [cli, '--group', 'S(5)', '--in', '8V', '--out', 'V', '--format', 'pytorch', '-o', l2], { stdio: 'pipe' });
+    const out = execFileSync(py!, [join(root, 'examples', 'train_equivariant.py'), l1, l2], { encoding: 'utf8', stdio: 'pipe', timeout: 300_000 });
+    expect(out).toContain('generalises to permutations it never saw');
+  }, 300_000);
+});
