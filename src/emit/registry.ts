@@ -5,6 +5,7 @@
 import type { Basis } from '../solve/basis.js';
 import { basisJsonText } from './json.js';
 import { summaryText } from './summary.js';
+import { emitPyTorch } from './pytorch.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
@@ -35,8 +36,15 @@ const json: Emitter = {
   emit: (basis, options) => basisJsonText(basis, options.flat !== undefined ? { flat: options.flat } : {}),
 };
 
+const pytorch: Emitter = {
+  id: 'pytorch',
+  description: 'a self-contained PyTorch nn.Module with a self-test',
+  extension: 'py',
+  emit: (basis) => emitPyTorch(basis),
+};
+
 /** All emitters, in the order `--help` lists them. */
-export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json]);
+export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, pytorch]);
 
 /**
  * @example
