@@ -5,6 +5,7 @@
 import type { Basis } from '../solve/basis.js';
 import { basisJsonText } from './json.js';
 import { summaryText } from './summary.js';
+import { emitJax } from './jax.js';
 import { emitPyTorch } from './pytorch.js';
 
 export interface EmitOptions {
@@ -43,8 +44,15 @@ const pytorch: Emitter = {
   emit: (basis) => emitPyTorch(basis),
 };
 
+const jax: Emitter = {
+  id: 'jax',
+  description: 'a self-contained JAX init/apply pair with a self-test',
+  extension: 'py',
+  emit: (basis) => emitJax(basis),
+};
+
 /** All emitters, in the order `--help` lists them. */
-export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, pytorch]);
+export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, pytorch, jax]);
 
 /**
  * @example
