@@ -7,6 +7,7 @@ import { basisJsonText } from './json.js';
 import { summaryText } from './summary.js';
 import { emitJax } from './jax.js';
 import { emitPyTorch } from './pytorch.js';
+import { emitTfjs } from './tfjs.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
@@ -51,8 +52,15 @@ const jax: Emitter = {
   emit: (basis) => emitJax(basis),
 };
 
+const tfjs: Emitter = {
+  id: 'tfjs',
+  description: 'a self-contained TensorFlow.js ES module with a self-test',
+  extension: 'js',
+  emit: (basis) => emitTfjs(basis),
+};
+
 /** All emitters, in the order `--help` lists them. */
-export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, pytorch, jax]);
+export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, pytorch, jax, tfjs]);
 
 /**
  * @example

@@ -1,6 +1,6 @@
 /**
  * The layers every runtime test generates and runs: the issue's list plus one sparse-basis and
- * one float (dense or sparse) case, so each expansion form is exercised.
+ * two float cases (sparse, dense), so each expansion form is exercised.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,7 @@ export const LAYER_CASES: readonly LayerCase[] = [
   { name: 's6_multiplicity', group: 'S(6)', in: '3*scalar+2V+V**2', out: '2*scalar+V+V**2' },
   { name: 'so3_tensor2_sparse', group: 'SO(3)', in: 'V**2', out: 'V**2' },
   { name: 'd5_float', group: 'D(5)', in: 'V+V**2', out: 'V**2' },
+  { name: 'c5_dense', group: 'C(5)', in: '2*V**2', out: 'V**2+scalar' },
 ];
 
 export interface PreparedCase extends LayerCase {
