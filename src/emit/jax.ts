@@ -61,7 +61,9 @@ function apiCode(d: LayerData): string[] {
     '',
     ...(hasBias ? [...expandFunction('bias', d.bias), '', ''] : []),
     'def init(key, dtype=jnp.float32):',
-    '    """Parameters {"theta": N(0, INIT_STD^2), "bias": 0} (see the header for the rule)."""',
+    hasBias
+      ? '    """Parameters {"theta": N(0, INIT_STD^2), "bias": 0} (see the header for the rule)."""'
+      : '    """Parameters {"theta": N(0, INIT_STD^2)} (see the header; out has no invariants, so no bias)."""',
     `    params = {"theta": INIT_STD * jax.random.normal(key, (${d.weight.size},), dtype)}`,
     ...(hasBias ? [`    params["bias"] = jnp.zeros((${d.bias.size},), dtype)`] : []),
     '    return params',
