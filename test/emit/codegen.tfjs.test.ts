@@ -64,4 +64,26 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     expect(r.outputVariance).toBeGreaterThan(0.5);
     expect(r.outputVariance).toBeLessThan(2);
   });
+
+  it('is usable from TypeScript: the JSDoc types reach a strict TS consumer (allowJs)', () => {
+    const dir = generatedDir('tfjs-ts');
+    writeFileSync(join(dir, 'layer.js'), emitTfjs(cases[0]!.basis));
+    writeFileSync(
+      join(dir, 'use.ts'),
+      [
+        "import * as tf from '@tensorflow/tfjs';",
+        "import { EquivariantLinear, selfTest } from './layer.js';",
+        'const layer = new EquivariantLinear({ seed: 1 });',
+        `export const y: tf.Tensor = layer.apply(tf.zeros([2, ${cases[0]!.basis.shape[1]}]));`,
+        'export const vars: tf.Variable[] = layer.trainableVariables;',
+        'export const err: number = selfTest(layer, { trials: 1 });',
+        '// @ts-expect-error selfTest returns a number (fails if the types were `any`)',
+        'export const bad: string = selfTest(layer);',
+        '',
+      ].join('\n'),
+    );
+    const compilerOptions = { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', allowJs: true, noEmit: true, skipLibCheck: true };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['use.ts'] }));
+    execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { stdio: 'pipe', encoding: 'utf8' });
+  }, 60_000);
 });
