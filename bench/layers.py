@@ -26,30 +26,42 @@ def load(path, name):
     return mod
 
 
-def step_time(module, x, repeats):
-    """Median seconds of one forward + backward (parameters' grads reset each time)."""
-    params = list(module.parameters())
-    times = []
+def step_times(modules, x, repeats):
+    """Median seconds of one forward + backward for each module. The modules take turns within
+    each repetition, so background load on a shared machine hits all of them alike."""
+    times = [[] for _ in modules]
     for i in range(repeats + 5):
-        for p in params:
-            p.grad = None
-        t0 = time.perf_counter()
-        module(x).sum().backward()
-        if i >= 5:  # warm-up
-            times.append(time.perf_counter() - t0)
-    times.sort()
-    return times[len(times) // 2]
+        for j, module in enumerate(modules):
+            for p in module.parameters():
+                p.grad = None
+            t0 = time.perf_counter()
+            module(x).sum().backward()
+            if i >= 5:  # warm-up
+                times[j].append(time.perf_counter() - t0)
+    return [sorted(t)[len(t) // 2] for t in times]
 
 
 def expand_time(layer, repeats):
+    """Median seconds of expanding W from theta, forward and backward: the layer's whole overhead
+    over nn.Linear, independent of the batch size and of the BLAS."""
     times = []
     for _ in range(repeats):
+        layer.theta.grad = None
         t0 = time.perf_counter()
-        with torch.no_grad():
-            layer.weight()
+        layer.weight().sum().backward()
         times.append(time.perf_counter() - t0)
     times.sort()
     return times[len(times) // 2]
+
+
+def blas_library():
+    """The BLAS shared library this process loaded (Debian's torch uses the system libblas.so.3)."""
+    try:
+        with open("/proc/self/maps") as f:
+            libs = {line.split()[-1] for line in f if "blas" in line.lower() and "/" in line}
+        return ", ".join(sorted(libs)) or "none found"
+    except OSError:
+        return "unknown"
 
 
 def cpu_model():
@@ -74,9 +86,7 @@ def main():
         scripted = torch.jit.script(layer)
         x = torch.randn(BATCH, layer.in_features)
         repeats = 200 if layer.in_features * layer.out_features < 100_000 else 30
-        t_lin = step_time(linear, x, repeats)
-        t_gen = step_time(layer, x, repeats)
-        t_scr = step_time(scripted, x, repeats)
+        t_lin, t_gen, t_scr = step_times([linear, layer, scripted], x, repeats)
         t_exp = expand_time(layer, repeats)
         n_params = sum(p.numel() for p in layer.parameters())
         rows.append(
@@ -90,10 +100,11 @@ def main():
             "",
             f"`npm run bench:layers` on {datetime.date.today().isoformat()}: {os.cpu_count()} CPUs ({cpu_model()}),",
             f"load average {os.getloadavg()[0]:.1f} at the end (the machine is shared: other jobs inflate both columns alike),",
-            f"torch {torch.__version__} (threads {torch.get_num_threads()}), batch {BATCH}, median of forward + backward",
-            "(`layer(x).sum().backward()`), milliseconds. Target: generated ≤ 1.3× nn.Linear.",
+            f"torch {torch.__version__} (threads {torch.get_num_threads()}), BLAS `{blas_library()}`,",
+            f"batch {BATCH}, median of forward + backward",
+            "(`layer(x).sum().backward()`, the three modules interleaved), milliseconds. Target: generated ≤ 1.3× nn.Linear.",
             "",
-            "| layer | W | parameters | nn.Linear | generated | generated, TorchScript | expanding W alone |",
+            "| layer | W | parameters | nn.Linear | generated | generated, TorchScript | expanding W alone (fwd + bwd) |",
             "|---|---|---|---|---|---|---|",
             *rows,
             "",

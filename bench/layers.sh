@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Generates the benchmarked PyTorch layers with the CLI, then times them (bench/layers.py).
-# Uses /usr/bin/python3 (Debian python3-torch) unless SOLVE_BASIS_PYTHON says otherwise.
+# Uses /usr/bin/python3 (Debian python3-torch) unless SOLVE_BASIS_PYTHON says otherwise. Debian torch
+# uses the system libblas.so.3; to time with OpenBLAS without installing it system-wide, extract
+# libopenblas0-pthread (apt-get download + dpkg -x) and set LD_LIBRARY_PATH to its openblas-pthread dir.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d)
