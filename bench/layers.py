@@ -85,7 +85,7 @@ def main():
         linear = nn.Linear(layer.in_features, layer.out_features)
         scripted = torch.jit.script(layer)
         x = torch.randn(BATCH, layer.in_features)
-        repeats = 200 if layer.in_features * layer.out_features < 100_000 else 30
+        repeats = 300 if layer.in_features * layer.out_features < 100_000 else 60
         t_lin, t_gen, t_scr = step_times([linear, layer, scripted], x, repeats)
         t_exp = expand_time(layer, repeats)
         n_params = sum(p.numel() for p in layer.parameters())

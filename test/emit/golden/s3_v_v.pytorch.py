@@ -208,11 +208,11 @@ class EquivariantLinear(nn.Module):
 
     def _expand_weight(self) -> Tensor:
         src = self.theta
-        return torch.index_select(src, 0, self.weight_index).view(3, 3)
+        return torch.gather(src, 0, self.weight_index).view(3, 3)
 
     def _expand_bias(self) -> Tensor:
         src = self.bias
-        return torch.index_select(src, 0, self.bias_index).view(3, 1)
+        return torch.gather(src, 0, self.bias_index).view(3, 1)
 
     def weight(self) -> Tensor:
         """The expanded W, shape [out_features, in_features]."""
