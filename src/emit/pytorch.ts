@@ -188,7 +188,7 @@ export function emitPyTorch(basis: Basis<unknown>): string {
     ...headerLines(d, 'pytorch'),
     '',
     'Usage:',
-    '    layer = EquivariantLinear()            # nn.Module; parameters: theta, bias',
+    `    layer = EquivariantLinear()            # nn.Module; parameters: theta${d.bias.size > 0 ? ', bias' : ' (out has no invariants: no bias)'}`,
     '    y = layer(x)                           # x: [..., in_features]',
     '    self_test(layer)                       # raises if not equivariant',
     '"""',
