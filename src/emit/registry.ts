@@ -6,6 +6,9 @@ import type { Basis } from '../solve/basis.js';
 import { basisJsonText } from './json.js';
 import { summaryText } from './summary.js';
 import { basisSvg } from './svg.js';
+import { emitJax } from './jax.js';
+import { emitPyTorch } from './pytorch.js';
+import { emitTfjs } from './tfjs.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
@@ -43,8 +46,29 @@ const svg: Emitter = {
   emit: (basis) => basisSvg(basis),
 };
 
+const pytorch: Emitter = {
+  id: 'pytorch',
+  description: 'a self-contained PyTorch nn.Module with a self-test',
+  extension: 'py',
+  emit: (basis) => emitPyTorch(basis),
+};
+
+const jax: Emitter = {
+  id: 'jax',
+  description: 'a self-contained JAX init/apply pair with a self-test',
+  extension: 'py',
+  emit: (basis) => emitJax(basis),
+};
+
+const tfjs: Emitter = {
+  id: 'tfjs',
+  description: 'a self-contained TensorFlow.js ES module with a self-test',
+  extension: 'js',
+  emit: (basis) => emitTfjs(basis),
+};
+
 /** All emitters, in the order `--help` lists them. */
-export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg]);
+export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg, pytorch, jax, tfjs]);
 
 /**
  * @example

@@ -1,0 +1,123 @@
+"""Loader for solve-basis basis JSON (format solve-basis/basis@1), for people who bring their own
+layer. Depends on numpy; torch only when backend="torch".
+
+    from load_basis import load_basis
+    b = load_basis("basis.json")               # numpy arrays
+    b = load_basis("basis.json", "torch")      # torch tensors
+    W = (theta[:, None, None] * b["basis"]).sum(0)   # when the flat basis is present and dense
+
+Returns a dict:
+    group:  {"name", "dim", "generators": [k, d, d], "lie_algebra": [k', d, d]} (float64)
+    in_rep, out_rep, in_dim, out_dim, shape (out, in), dim, exact
+    basis:  [dim, out, in] dense array, or None when the file has no flat basis (large
+            multiplicity layers: use blocks); with dense=False a (indices [3, nnz], values) COO pair
+            (torch: a torch.sparse_coo_tensor)
+    blocks: None for a single summand pair, else {"in": layout, "out": layout, "pairs": [...]} with
+            layout = {"types": [{"rep", "dim"}], "instances": [{"type", "indices": int64 array}]}
+            and each pair {"in", "out", "shape", "dim", "strategy", "basis": [r, m, n] dense}
+Exact values ("-1/2") are converted to float64.
+"""
+import json
+from fractions import Fraction
+
+import numpy as np
+
+FORMAT = "solve-basis/basis@1"
+
+
+def _number(v):
+    return float(Fraction(v)) if isinstance(v, str) else float(v)
+
+
+def _coo(elements, shape):
+    k, r, c, v = [], [], [], []
+    for i, element in enumerate(elements):
+        for row, col, value in element["entries"]:
+            k.append(i)
+            r.append(row)
+            c.append(col)
+            v.append(_number(value))
+    return np.array([k, r, c], dtype=np.int64).reshape(3, -1), np.array(v, dtype=np.float64)
+
+
+def _dense(elements, shape):
+    (k, r, c), v = _coo(elements, shape)
+    out = np.zeros((len(elements),) + tuple(shape))
+    out[k, r, c] = v
+    return out
+
+
+def _layout(layout):
+    types = [{"rep": t["rep"], "dim": t["dim"]} for t in layout["types"]]
+    instances = []
+    for inst in layout["instances"]:
+        if "indices" in inst:
+            idx = np.array(inst["indices"], dtype=np.int64)
+        else:
+            idx = np.arange(inst["offset"], inst["offset"] + types[inst["type"]]["dim"], dtype=np.int64)
+        instances.append({"type": inst["type"], "indices": idx})
+    return {"types": types, "instances": instances}
+
+
+def load_basis(path, backend="numpy", dense=True):
+    """Reads a basis JSON file into numpy arrays (backend="numpy") or torch tensors ("torch")."""
+    with open(path, encoding="utf8") as f:
+        data = json.load(f)
+    if data.get("format") != FORMAT:
+        raise ValueError(f"{path}: not a {FORMAT} file (format: {data.get('format')!r})")
+    shape = tuple(data["shape"])
+    g = data["group"]
+    d = g["dim"]
+    result = {
+        "group": {
+            "name": g["name"],
+            "dim": d,
+            "generators": np.array([[[_number(v) for v in row] for row in m] for m in g["generators"]]).reshape(-1, d, d),
+            "lie_algebra": np.array([[[_number(v) for v in row] for row in m] for m in g["lieAlgebra"]]).reshape(-1, d, d),
+        },
+        "in_rep": data["in"]["rep"],
+        "out_rep": data["out"]["rep"],
+        "in_dim": data["in"]["dim"],
+        "out_dim": data["out"]["dim"],
+        "shape": shape,
+        "dim": data["dim"],
+        "exact": data["exact"],
+        "basis": None,
+        "blocks": None,
+    }
+    if "basis" in data:
+        result["basis"] = _dense(data["basis"], shape) if dense else _coo(data["basis"], shape)
+    if "blocks" in data:
+        b = data["blocks"]
+        result["blocks"] = {
+            "in": _layout(b["in"]),
+            "out": _layout(b["out"]),
+            "pairs": [
+                {"in": p["in"], "out": p["out"], "shape": tuple(p["shape"]), "dim": p["dim"], "strategy": p["strategy"], "basis": _dense(p["basis"], p["shape"])}
+                for p in b["pairs"]
+            ],
+        }
+    return _to_torch(result, shape) if backend == "torch" else result
+
+
+def _to_torch(result, shape):
+    import torch
+
+    def convert(v):
+        if isinstance(v, np.ndarray):
+            return torch.from_numpy(v)
+        if isinstance(v, dict):
+            return {k: convert(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [convert(x) for x in v]
+        return v
+
+    basis = result["basis"]
+    out = convert({k: v for k, v in result.items() if k != "basis"})
+    if isinstance(basis, tuple):
+        (k, r, c), v = basis
+        idx = torch.from_numpy(np.stack([k, r, c]))
+        out["basis"] = torch.sparse_coo_tensor(idx, torch.from_numpy(v), (result["dim"],) + tuple(shape))
+    else:
+        out["basis"] = convert(basis)
+    return out

@@ -1,0 +1,28 @@
+/**
+ * Golden files: the generated code of two small cases, compared byte for byte (the generators are
+ * deterministic — no timestamps, fixed number printing). After an intended change, regenerate with
+ * `UPDATE_GOLDEN=1 npx vitest run test/emit/codegen.golden.test.ts` and review the diff.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emitterFor } from '../../src/emit/registry.js';
+import { solveBasis } from '../../src/pipeline.js';
+
+const GOLDEN = [
+  { file: 's3_v_v.pytorch.py', format: 'pytorch', group: 'S(3)', in: 'V', out: 'V' },
+  { file: 'so3_vv_v.jax.py', format: 'jax', group: 'SO(3)', in: 'V⊗V', out: 'V' },
+] as const;
+
+describe('generated code golden files', () => {
+  it.each(GOLDEN.map((g) => [g.file, g] as const))('%s', (_file, g) => {
+    const text = emitterFor(g.format)!.emit(solveBasis({ group: g.group, in: g.in, out: g.out }), {});
+    const path = new URL(`./golden/${g.file}`, import.meta.url);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
+    expect(text).toBe(readFileSync(path, 'utf8'));
+  });
+
+  it('is deterministic', () => {
+    const emit = () => emitterFor('tfjs')!.emit(solveBasis({ group: 'S(4)', in: 'V+V**2', out: 'V' }), {});
+    expect(emit()).toBe(emit());
+  });
+});

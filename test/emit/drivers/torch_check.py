@@ -1,0 +1,81 @@
+"""Runs generated PyTorch layers for real: reads [{name, file, dim, biasDim}] as JSON on stdin,
+prints one JSON result per case. One process for all cases (importing torch dominates the time)."""
+import importlib.util
+import json
+import sys
+import traceback
+
+import torch
+
+
+def load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def check(case):
+    mod = load(case["file"], case["name"])
+    torch.manual_seed(0)
+    layer = mod.EquivariantLinear()
+    with torch.no_grad():
+        for p in layer.parameters():
+            p.normal_()
+    count = sum(p.numel() for p in layer.parameters())
+    x = torch.randn(4, 3, layer.in_features)
+    y = layer(x)
+    y.square().sum().backward()
+    grad = float(layer.theta.grad.norm())
+    eq = mod.self_test(layer, trials=5, tol=1e-5)
+    # state_dict round trip
+    other = mod.EquivariantLinear()
+    other.load_state_dict(layer.state_dict())
+    with torch.no_grad():
+        same = float((other(x) - layer(x)).abs().max())
+    scripted = torch.jit.script(layer)
+    with torch.no_grad():
+        script_diff = float((scripted(x) - layer(x)).abs().max())
+    # .to() moves parameters and every buffer (dtype here; the device path is the same call)
+    wide = mod.EquivariantLinear().to(torch.float64)
+    wide.load_state_dict({k: v.double() if v.is_floating_point() else v for k, v in layer.state_dict().items()})
+    eq64 = mod.self_test(wide, trials=2, tol=1e-9)
+    buffers_ok = all(b.dtype != torch.float32 for b in wide.buffers())
+    # output variance at initialisation for unit-variance input; the rule holds in expectation
+    # over theta, so average over many initialisations (a layer may have a single theta)
+    fresh = mod.EquivariantLinear()
+    xs = torch.randn(256, layer.in_features)
+    total = 0.0
+    with torch.no_grad():
+        for _ in range(200):
+            fresh.reset_parameters()
+            total += float(fresh(xs).square().mean())
+    var = total / 200
+    return {
+        "name": case["name"],
+        "ok": True,
+        "paramCount": count,
+        "shape": list(y.shape),
+        "gradNorm": grad,
+        "equivarianceError": eq,
+        "equivarianceError64": eq64,
+        "stateDictDiff": same,
+        "scriptDiff": script_diff,
+        "buffersMoved": buffers_ok,
+        "outputVariance": var,
+        "stateDictKeys": sorted(layer.state_dict().keys()),
+    }
+
+
+def main():
+    cases = json.load(sys.stdin)
+    results = []
+    for case in cases:
+        try:
+            results.append(check(case))
+        except Exception:
+            results.append({"name": case["name"], "ok": False, "error": traceback.format_exc()})
+    print(json.dumps(results))
+
+
+main()

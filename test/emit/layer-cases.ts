@@ -1,0 +1,49 @@
+/**
+ * The layers every runtime test generates and runs: the issue's list plus one sparse-basis and
+ * two float cases (sparse, dense), so each expansion form is exercised.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { solveBasis } from '../../src/pipeline.js';
+import type { Basis } from '../../src/solve/basis.js';
+import { root } from './runtimes.js';
+
+export interface LayerCase {
+  readonly name: string;
+  readonly group: string;
+  readonly in: string;
+  readonly out: string;
+}
+
+export const LAYER_CASES: readonly LayerCase[] = [
+  { name: 's5_tensor2', group: 'S5', in: 'tensor2', out: 'tensor2' },
+  { name: 'so3_vvv_v', group: 'SO(3)', in: 'V+V⊗V', out: 'V' },
+  { name: 'lorentz_t1', group: 'O(1,3)', in: 'T(1)', out: 'T(1)' },
+  { name: 'cube_t2_t1', group: 'Cube', in: 'T(2)', out: 'T(1)' },
+  { name: 's6_multiplicity', group: 'S(6)', in: '3*scalar+2V+V**2', out: '2*scalar+V+V**2' },
+  { name: 'so3_tensor2_sparse', group: 'SO(3)', in: 'V**2', out: 'V**2' },
+  { name: 'd5_float', group: 'D(5)', in: 'V+V**2', out: 'V**2' },
+  { name: 'c5_dense', group: 'C(5)', in: '2*V**2', out: 'V**2+scalar' },
+];
+
+export interface PreparedCase extends LayerCase {
+  readonly basis: Basis<unknown>;
+  /** Basis dim + invariant dim of out: the expected parameter count. */
+  readonly params: number;
+}
+
+/** Solves each case once, with the expected parameter count. */
+export function prepareCases(): PreparedCase[] {
+  return LAYER_CASES.map((c) => {
+    const basis = solveBasis({ group: c.group, in: c.in, out: c.out });
+    const bias = solveBasis({ group: c.group, in: 'scalar', out: c.out });
+    return { ...c, basis, params: basis.dim + bias.dim };
+  });
+}
+
+/** A directory inside the repo (so generated JS resolves node_modules), gitignored. */
+export function generatedDir(runtime: string): string {
+  const dir = join(root, 'test', '.generated', runtime);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
