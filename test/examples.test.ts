@@ -4,12 +4,13 @@
  * (issue 4) and torch: while the emitter is missing it is skipped with a loud message (that piece is
  * wired after the merge); when the emitter exists, missing torch fails under CI.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { emitterFor } from '../src/emit/registry.js';
+import { findPython } from './emit/runtimes.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs')).sort();
@@ -27,21 +28,12 @@ describe('examples/', () => {
   });
 });
 
-function python(): string | undefined {
-  for (const exe of [process.env['PYTHON'], 'python3', 'python']) {
-    if (!exe) continue;
-    const r = spawnSync(exe, ['-c', 'import torch'], { encoding: 'utf8' });
-    if (r.status === 0) return exe;
-  }
-  return undefined;
-}
-
 const hasEmitter = emitterFor('pytorch') !== undefined;
-const py = hasEmitter ? python() : undefined;
+const py = hasEmitter ? (findPython('torch') ?? undefined) : undefined;
 if (!hasEmitter) {
   console.warn('\n!!! examples/train_equivariant.py SKIPPED: the pytorch emitter (--format pytorch, issue 4) is not in this build yet\n');
 } else if (!py) {
-  const msg = 'examples/train_equivariant.py: torch is not importable (set PYTHON to an interpreter with torch)';
+  const msg = 'examples/train_equivariant.py: torch is not importable (see .ci/setup.d/40-pytorch.sh, or set SOLVE_BASIS_PYTHON)';
   if (process.env['CI']) throw new Error(`${msg} — failing because CI is set`);
   console.warn(`\n!!! ${msg}: SKIPPED\n`);
 }
