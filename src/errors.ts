@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'E_REP_VALUE'
   | 'E_REP_FACTOR'
   | 'E_TOO_LARGE'
+  | 'E_TIMEOUT'
+  | 'E_REP_DUAL'
   | 'E_SOLVER'
   | 'E_VERIFY'
   | 'E_OPTION'

@@ -36,6 +36,8 @@ interface Options {
   strategy?: StrategyName;
   rtol?: number;
   maxMemory?: number;
+  timeout?: number;
+  certify?: boolean;
 }
 
 const EXAMPLES = `
@@ -48,7 +50,8 @@ Examples:
 
 Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
       scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
-Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 1 internal error.
+Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 6 timeout,
+             1 internal error, 130 interrupted (no partial output file is left).
 `;
 
 function parseSize(text: string): number {
@@ -84,6 +87,8 @@ function buildProgram(io: CliIO): Command {
     .addOption(new Option('--strategy <name>', 'force a solve strategy').choices(['orbit', 'exact', 'float']))
     .option('--rtol <x>', 'relative rank tolerance of the float path', parsePositive)
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
+    .option('--timeout <seconds>', 'stop a solve that takes longer (exit 6, nothing written)', parsePositive)
+    .option('--certify', 'also certify the answer: character formula and group order (finite groups), bracket closure and random elements (Lie groups)')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -109,9 +114,13 @@ function run(opts: Options, io: CliIO): void {
     ...(opts.strategy ? { strategy: opts.strategy } : {}),
     ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+    ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+    ...(opts.certify ? { certify: true } : {}),
     inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
   });
   const elapsedMs = performance.now() - start;
+  for (const w of basis.warnings) io.stderr(`solve-basis: warning: ${w}\n`);
+  if (basis.certificate && !basis.certificate.certified) io.stderr(`solve-basis: warning: ${basis.certificate.summary}\n`);
   const emitter = emitterFor(opts.format)!;
   const text = emitter.emit(basis, { elapsedMs, ...(opts.flat !== undefined ? { flat: opts.flat } : {}) });
   if (opts.output) {

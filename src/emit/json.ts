@@ -9,6 +9,7 @@ import type { Layout } from '../constraints/blocks.js';
 import { printRep } from '../rep/rep.js';
 import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../solve/basis.js';
 import { VERSION } from '../version.js';
+import type { Certificate } from '../verify/certify.js';
 
 export const BASIS_FORMAT = 'solve-basis/basis@1';
 
@@ -63,6 +64,27 @@ function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
   };
 }
 
+/**
+ * The certificate as JSON. Float residuals are written as a power-of-ten upper bound, not the raw
+ * value: the last bits of exp() may differ between Node versions, and the file must not.
+ */
+function certificateJson(c: Certificate): object {
+  return {
+    certified: c.certified,
+    method: c.method,
+    ...(c.groupOrder !== undefined ? { groupOrder: c.groupOrder } : {}),
+    ...(c.characterDim !== undefined ? { characterDim: c.characterDim } : {}),
+    ...(c.lieAlgebra ? { lieAlgebra: { ...c.lieAlgebra } } : {}),
+    ...(c.randomElements
+      ? { randomElements: { count: c.randomElements.count, residualBelow: powerOfTenAbove(c.randomElements.maxResidual), tolerance: c.randomElements.tolerance } }
+      : {}),
+  };
+}
+
+function powerOfTenAbove(x: number): number {
+  return x <= 1e-16 ? 1e-16 : Number(`1e${Math.ceil(Math.log10(x))}`);
+}
+
 /** Whether the flat basis goes into the file. */
 export function writesFlat<T>(basis: Basis<T>, options: JsonOptions = {}): boolean {
   if (options.flat !== undefined) return options.flat;
@@ -103,6 +125,8 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
       reasons: [...new Set(basis.blocks.map((b) => `${b.strategy}: ${b.reason}`))].sort(),
       verified: verification,
     },
+    ...(basis.warnings.length > 0 ? { warnings: [...basis.warnings] } : {}),
+    ...(basis.certificate ? { certificate: certificateJson(basis.certificate) } : {}),
     ...(writesFlat(basis, options) ? { basis: rowsJson(f, flatBasis(basis), basis.shape[1]) } : {}),
     ...(single
       ? {}
