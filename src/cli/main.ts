@@ -16,12 +16,32 @@ export interface CliIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly stderrIsTTY: boolean;
+  /** Called just before `-o FILE` is written (the real CLI defers SIGINT/SIGTERM; see below). */
+  readonly beforeWrite?: () => void;
+}
+
+/**
+ * Signals. The solve is synchronous, so a JavaScript signal handler would only run after it ends:
+ * installed from the start, it would make Ctrl-C wait for the whole solve. So during the solve
+ * the default disposition stays (the process dies at once; nothing has been written, the output
+ * file is untouched). Only around the atomic write are SIGINT/SIGTERM caught: then they are
+ * delivered after the rename (the file is complete) and the temporary file of an unfinished
+ * write is removed before exiting with 130.
+ */
+function deferSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanupPendingWrites();
+      process.exit(130);
+    });
+  }
 }
 
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  beforeWrite: deferSignals,
 };
 
 
@@ -122,8 +142,13 @@ function run(opts: Options, io: CliIO): void {
   for (const w of basis.warnings) io.stderr(`solve-basis: warning: ${w}\n`);
   if (basis.certificate && !basis.certificate.certified) io.stderr(`solve-basis: warning: ${basis.certificate.summary}\n`);
   const emitter = emitterFor(opts.format)!;
-  const text = emitter.emit(basis, { elapsedMs, ...(opts.flat !== undefined ? { flat: opts.flat } : {}) });
+  const text = emitter.emit(basis, {
+    elapsedMs,
+    ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
+    ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+  });
   if (opts.output) {
+    io.beforeWrite?.();
     writeFileAtomic(opts.output, text);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
   } else io.stdout(text);
@@ -155,11 +180,5 @@ export function main(argv: readonly string[], io: CliIO = defaultIO): number {
 
 /** Entry point of bin/solve-basis.js. */
 export function runMain(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      cleanupPendingWrites();
-      process.exit(130);
-    });
-  }
   process.exitCode = main(process.argv);
 }
