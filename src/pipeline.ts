@@ -11,6 +11,7 @@ import { toFloatGroup } from './group/convert.js';
 import { monomialSubgroup } from './group/monomial-subgroup.js';
 import { resolveGroup } from './group/resolve.js';
 import { summandLayout, type Layout } from './constraints/blocks.js';
+import { checkLayoutMemory, preLayout } from './constraints/prelayout.js';
 import { RepMatrixCache } from './rep/matrices.js';
 import { monomialAction } from './rep/monomial.js';
 import { parseRep } from './rep/parse.js';
@@ -90,9 +91,15 @@ function layoutOf<T>(group: Group<T>, rep: Rep, name: string): Layout {
 }
 
 function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
+  const maxBytes = request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  // Refuse from the dimensions alone where possible: a layout costs O(dim) to build, and V^19
+  // (10⁹ coordinates) must be refused in milliseconds, not after allocating gigabytes.
+  const pre = [inRep, outRep].map((r, i) => preLayout(group, r, (i === 0 ? request.inputNames?.in : request.inputNames?.out) ?? (i === 0 ? 'in' : 'out')));
+  checkLayoutMemory(pre[0]!.dim + pre[1]!.dim, maxBytes);
+  if (pre[0]!.types.length > 0 && pre[1]!.types.length > 0) checkResources(group, pre[0]!, pre[1]!, maxBytes);
   const inLayout = layoutOf(group, inRep, request.inputNames?.in ?? 'in');
   const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
-  checkResources(group, inLayout, outLayout, request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES);
+  checkResources(group, inLayout, outLayout, maxBytes);
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const matrices = new RepMatrixCache(group);
   const monomials = monomialSubgroup(group);
