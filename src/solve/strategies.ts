@@ -136,7 +136,10 @@ function eliminationSolve<T>(
       diagnostics: Object.freeze(r.diagnostics),
     });
   } else {
-    const r = nullspaceFloat(c as unknown as SparseMatrix<number>, options.rtol !== undefined ? { rtol: options.rtol } : {});
+    const r = nullspaceFloat(c as unknown as SparseMatrix<number>, {
+      ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),
+      scale: constraintScale(rest as unknown as [SparseMatrix<number>, SparseMatrix<number>][], p.m, p.n),
+    });
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
     gap = r.singularValues;
@@ -156,6 +159,15 @@ function eliminationSolve<T>(
       ...(gap ? { singularValueGap: gap } : {}),
     }),
   });
+}
+
+/**
+ * The size of the constraint operators W ↦ ρ_out·W − W·ρ_in: ‖ρ‖_F/√dim is 1 for orthogonal ρ
+ * and the RMS singular value in general, so this is about ‖ρ_out‖ + ‖ρ_in‖ in the operator norm.
+ */
+function constraintScale(pairs: readonly [SparseMatrix<number>, SparseMatrix<number>][], m: number, n: number): number {
+  const rms = (a: SparseMatrix<number>, d: number): number => Math.sqrt(a.values.reduce((s, v) => s + v * v, 0) / d);
+  return pairs.reduce((s, [o, i]) => Math.max(s, rms(o, m) + rms(i, n)), 0);
 }
 
 export const exactStrategy: Strategy = {

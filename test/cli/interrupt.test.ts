@@ -40,7 +40,8 @@ describe('interrupted runs leave no partial file', () => {
     const r = await killDuring(['--group', 'S(7)', '--rep', 'T(4)', '--format', 'json', '-o', file], signal, afterMs);
     expect(r.killToExitMs, 'killed before it finished').toBeGreaterThanOrEqual(0);
     expect(r.code === 130 || r.signal === signal, `exit ${r.code} / ${r.signal}`).toBe(true);
-    expect(r.killToExitMs).toBeLessThan(2000);
+    // Prompt: well before the ~14 s the run would take (loose: the suite runs in parallel on 2 cores).
+    expect(r.killToExitMs, 'ms from the signal to the exit').toBeLessThan(5000);
     expect(readdirSync(dir)).toEqual(['basis.json']);
     expect(readFileSync(file, 'utf8')).toBe('previous contents\n');
   });
