@@ -158,6 +158,12 @@ describe('regressions found by fuzzing', () => {
     expect(b.certificate?.certified).toBe(true);
   });
 
+  it('Lie algebra entries near 1e308: a typed error, not an endless matrix exponential (found at FUZZ_SCALE=5)', () => {
+    const g = customGroupFromJson({ name: 'huge', dim: 2, lieAlgebra: [[[1e308, -1], ['1/2', 0]]] });
+    const r = typed(() => solveBasis({ group: g, in: 'Sym^2(V)', certify: true, timeoutSeconds: 5 }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('E_SOLVER');
+  });
+
   it('a JSON key with a line break still gives a one-line error', () => {
     const r = typed(() => parseCustomGroup('{"dim": 2, "gen\\nerators": []}', 'k.json'));
     expect(r.ok).toBe(false);
