@@ -17,6 +17,8 @@ export type ErrorCode =
   | 'E_REP_VALUE'
   | 'E_REP_FACTOR'
   | 'E_TOO_LARGE'
+  | 'E_TIMEOUT'
+  | 'E_REP_DUAL'
   | 'E_SOLVER'
   | 'E_VERIFY'
   | 'E_OPTION'
@@ -65,7 +67,8 @@ export class SolveBasisError extends Error implements ErrorDetails {
     if (this.column !== undefined) parts.push(`column ${this.column}`);
     if (this.expected !== undefined) parts.push(`expected ${this.expected}`);
     if (this.actual !== undefined) parts.push(`got ${this.actual}`);
-    return parts.join(', ');
+    // User text (a JSON key, a rep) may hold line breaks: escape them so this stays one line.
+    return parts.join(', ').replace(/[\r\n\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
   }
 }
 

@@ -11,6 +11,7 @@ import { toFloatGroup } from './group/convert.js';
 import { monomialSubgroup } from './group/monomial-subgroup.js';
 import { resolveGroup } from './group/resolve.js';
 import { summandLayout, type Layout } from './constraints/blocks.js';
+import { checkLayoutMemory, preLayout } from './constraints/prelayout.js';
 import { RepMatrixCache } from './rep/matrices.js';
 import { monomialAction } from './rep/monomial.js';
 import { parseRep } from './rep/parse.js';
@@ -20,7 +21,9 @@ import { basisDimension, type Basis, type BlockEntry } from './solve/basis.js';
 import { checkResources, DEFAULT_MAX_MEMORY_BYTES } from './solve/resources.js';
 import { solveBlock } from './solve/strategies.js';
 import type { HomProblem, SolveOptions, StrategyName } from './solve/strategy.js';
+import { certifyBasis } from './verify/certify.js';
 import { verifyBasis, verifyMonomial } from './verify/equivariance.js';
+import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
 
 export interface SolveRequest {
   /** A group name (`S(5)`, `SO(3) x S(4)`), a custom group file path, or a resolved group. */
@@ -37,6 +40,10 @@ export interface SolveRequest {
   readonly floatDenseLimit?: number;
   /** Refuse problems whose estimated memory exceeds this many bytes (default 4 GiB). */
   readonly maxMemoryBytes?: number;
+  /** Stop with E_TIMEOUT after this many seconds (checked cooperatively inside the solve). */
+  readonly timeoutSeconds?: number;
+  /** Also certify the answer independently (character formula, Lie closure); see verify/certify.ts. */
+  readonly certify?: boolean;
   /** How custom group files are read (default: the file system). */
   readonly readFile?: (path: string) => string;
   /** Names of the inputs in error messages (the CLI passes `--rep` or `--in`/`--out`). */
@@ -90,15 +97,23 @@ function layoutOf<T>(group: Group<T>, rep: Rep, name: string): Layout {
 }
 
 function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
+  const maxBytes = request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  // Refuse from the dimensions alone where possible: a layout costs O(dim) to build, and V^19
+  // (10⁹ coordinates) must be refused in milliseconds, not after allocating gigabytes.
+  const pre = [inRep, outRep].map((r, i) => preLayout(group, r, (i === 0 ? request.inputNames?.in : request.inputNames?.out) ?? (i === 0 ? 'in' : 'out')));
+  checkLayoutMemory(pre[0]!.dim + pre[1]!.dim, maxBytes);
+  if (pre[0]!.types.length > 0 && pre[1]!.types.length > 0) checkResources(group, pre[0]!, pre[1]!, maxBytes);
   const inLayout = layoutOf(group, inRep, request.inputNames?.in ?? 'in');
   const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
-  checkResources(group, inLayout, outLayout, request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES);
+  checkResources(group, inLayout, outLayout, maxBytes);
+  const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const matrices = new RepMatrixCache(group);
   const monomials = monomialSubgroup(group);
   const options: SolveOptions = {
     ...(request.strategy ? { strategy: request.strategy } : {}),
     ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
     ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
+    deadline,
   };
   const blocks: BlockEntry<T>[] = [];
   const total = outLayout.types.length * inLayout.types.length;
@@ -106,14 +121,15 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   request.onProgress?.(0, total);
   outLayout.types.forEach((outType, b) => {
     inLayout.types.forEach((inType, a) => {
+      deadline.check();
       const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, monomials };
       const solved = solveBlock(problem, options);
       request.onProgress?.(++done, total);
       if (solved.basis.rows === 0) return;
-      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy) }));
+      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy, deadline) }));
     });
   });
-  return Object.freeze({
+  const basis: Basis<T> = Object.freeze({
     group,
     field: group.field,
     inRep,
@@ -124,13 +140,15 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
     dim: basisDimension(inLayout, outLayout, blocks),
     exact: group.field.kind === 'exact',
     blocks: Object.freeze(blocks),
+    warnings: Object.freeze([...(group.warnings ?? [])]),
   });
+  return request.certify ? Object.freeze({ ...basis, certificate: certifyBasis(basis, deadline) }) : basis;
 }
 
-function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['basis'], strategy: StrategyName): BlockEntry<T>['verification'] {
+function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['basis'], strategy: StrategyName, deadline: Deadline): BlockEntry<T>['verification'] {
   if (strategy === 'orbit') {
     // Signed-permutation generators: the linear-time exact check (no matrices of rationals).
-    return verifyMonomial(p.group.field, rows, monomialAction(p.group, p.outRep)!, monomialAction(p.group, p.inRep)!, p.m, p.n);
+    return verifyMonomial(p.group.field, rows, monomialAction(p.group, p.outRep)!, monomialAction(p.group, p.inRep)!, p.m, p.n, deadline);
   }
-  return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n);
+  return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n, { deadline });
 }

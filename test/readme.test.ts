@@ -36,3 +36,22 @@ describe('README', () => {
     }
   });
 });
+
+describe('README exit status table', () => {
+  const table = readme.split('## Exit status and error codes')[1]!.split('\n## ')[0]!;
+  const rows = table.split('\n').filter((l) => /^\| \d+ \|/.test(l));
+
+  it('lists every error code once, with the exit status the CLI uses', async () => {
+    const { exitCodeFor } = await import('../src/cli/format.js');
+    const { SolveBasisError } = await import('../src/errors.js');
+    const errorsTs = readFileSync(join(root, 'src', 'errors.ts'), 'utf8');
+    const codes = [...errorsTs.split('export type ErrorCode')[1]!.split(';')[0]!.matchAll(/'(E_[A-Z_]+)'/g)].map((m) => m[1]!);
+    expect(codes.length).toBeGreaterThan(10);
+    for (const code of codes) {
+      const row = rows.filter((r) => r.includes(`\`${code}\``));
+      expect(row, code).toHaveLength(1);
+      const status = Number(/^\| (\d+) \|/.exec(row[0]!)![1]);
+      expect(exitCodeFor(new SolveBasisError(code as never, 'x')), code).toBe(status);
+    }
+  });
+});

@@ -17,6 +17,7 @@ export const EXIT_CODES = Object.freeze({
   tooLarge: 3,
   solver: 4,
   io: 5,
+  timeout: 6,
 });
 
 export function exitCodeFor(e: SolveBasisError): number {
@@ -28,6 +29,8 @@ export function exitCodeFor(e: SolveBasisError): number {
       return EXIT_CODES.solver;
     case 'E_IO':
       return EXIT_CODES.io;
+    case 'E_TIMEOUT':
+      return EXIT_CODES.timeout;
     default:
       return EXIT_CODES.input;
   }

@@ -23,12 +23,32 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   /** Clock for the progress line (milliseconds); performance.now by default. */
   readonly now?: () => number;
+  /** Called just before `-o FILE` is written (the real CLI defers SIGINT/SIGTERM; see below). */
+  readonly beforeWrite?: () => void;
+}
+
+/**
+ * Signals. The solve is synchronous, so a JavaScript signal handler would only run after it ends:
+ * installed from the start, it would make Ctrl-C wait for the whole solve. So during the solve
+ * the default disposition stays (the process dies at once; nothing has been written, the output
+ * file is untouched). Only around the atomic write are SIGINT/SIGTERM caught: then they are
+ * delivered after the rename (the file is complete) and the temporary file of an unfinished
+ * write is removed before exiting with 130.
+ */
+function deferSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      cleanupPendingWrites();
+      process.exit(130);
+    });
+  }
 }
 
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  beforeWrite: deferSignals,
 };
 
 
@@ -43,6 +63,8 @@ interface Options {
   strategy?: StrategyName;
   rtol?: number;
   maxMemory?: number;
+  timeout?: number;
+  certify?: boolean;
 }
 
 const EXAMPLES = `
@@ -60,7 +82,8 @@ Examples:
 
 Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
       scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
-Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 1 internal error.
+Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 6 timeout,
+             1 internal error, 130 interrupted (no partial output file is left).
 `;
 
 function parseSize(text: string): number {
@@ -96,6 +119,8 @@ function buildProgram(io: CliIO): Command {
     .addOption(new Option('--strategy <name>', 'force a solve strategy').choices(['orbit', 'exact', 'float']))
     .option('--rtol <x>', 'relative rank tolerance of the float path', parsePositive)
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
+    .option('--timeout <seconds>', 'stop a solve that takes longer (exit 6, nothing written)', parsePositive)
+    .option('--certify', 'also certify the answer: character formula and group order (finite groups), bracket closure and random elements (Lie groups)')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     // Options before a subcommand belong to the program, after it to the subcommand: `explain`
@@ -156,6 +181,8 @@ function run(opts: Options, io: CliIO): void {
       ...(opts.strategy ? { strategy: opts.strategy } : {}),
       ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
       ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+      ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+      ...(opts.certify ? { certify: true } : {}),
       inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
       onProgress: progress.onProgress,
     });
@@ -164,9 +191,16 @@ function run(opts: Options, io: CliIO): void {
     progress.finish();
   }
   const elapsedMs = now() - start;
+  for (const w of basis.warnings) io.stderr(`solve-basis: warning: ${w}\n`);
+  if (basis.certificate && !basis.certificate.certified) io.stderr(`solve-basis: warning: ${basis.certificate.summary}\n`);
   const emitter = emitterFor(opts.format)!;
-  const text = emitter.emit(basis, { elapsedMs, ...(opts.flat !== undefined ? { flat: opts.flat } : {}) });
+  const text = emitter.emit(basis, {
+    elapsedMs,
+    ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
+    ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+  });
   if (opts.output) {
+    io.beforeWrite?.();
     writeFileAtomic(opts.output, text);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
   } else io.stdout(text);
@@ -202,11 +236,5 @@ export function runMain(): void {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw e;
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      cleanupPendingWrites();
-      process.exit(130);
-    });
-  }
   process.exitCode = main(process.argv);
 }

@@ -7,6 +7,7 @@
  * No inverses are needed. Unknowns are the entries of W (shape [m, n]) in row-major order,
  * x = r·n + c; the equation for entry (r, c) of the residual is one row of C.
  */
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import type { Field } from '../field/field.js';
 import { CsrBuilder, transpose, type SparseMatrix } from '../linalg/sparse.js';
 
@@ -36,6 +37,7 @@ export function assembleConstraints<T>(
   m: number,
   n: number,
   reduction?: Reduction,
+  deadline: Deadline = NO_DEADLINE,
 ): SparseMatrix<T> {
   const cols = reduction ? reduction.count : m * n;
   const out = new CsrBuilder(field, cols);
@@ -57,6 +59,7 @@ export function assembleConstraints<T>(
     const inT = transpose(rhoIn);
     for (let r = 0; r < m; r++) {
       for (let c = 0; c < n; c++) {
+        deadline.tick();
         acc.clear();
         for (let k = rhoOut.rowPtr[r]!; k < rhoOut.rowPtr[r + 1]!; k++) add(rhoOut.colIdx[k]! * n + c, rhoOut.values[k]!);
         for (let k = inT.rowPtr[c]!; k < inT.rowPtr[c + 1]!; k++) add(r * n + inT.colIdx[k]!, field.neg(inT.values[k]!));

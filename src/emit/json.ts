@@ -8,7 +8,11 @@ import { toDense, type SparseMatrix } from '../linalg/sparse.js';
 import type { Layout } from '../constraints/blocks.js';
 import { printRep } from '../rep/rep.js';
 import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../solve/basis.js';
+import { getHeapStatistics } from 'node:v8';
+import { ResourceError } from '../errors.js';
+import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../solve/resources.js';
 import { VERSION } from '../version.js';
+import type { Certificate } from '../verify/certify.js';
 
 export const BASIS_FORMAT = 'solve-basis/basis@1';
 
@@ -18,6 +22,29 @@ export const FLAT_ENTRY_LIMIT = 2_000_000;
 export interface JsonOptions {
   /** Always write the flat `basis` (true), never (false), or when small / a single block (default). */
   readonly flat?: boolean;
+  /** Refuse (E_TOO_LARGE) when building the text would need more memory than this (default 4 GiB, capped by Node's heap limit). */
+  readonly maxMemoryBytes?: number;
+}
+
+/**
+ * Peak heap bytes per written entry while the JSON is built: the [row, col, value] array, its
+ * value string, and the text. Measured: S(7) T(4)→T(4), 5.8M entries, +1.03 GB (≈ 180 B/entry);
+ * rounded up so that a refusal comes before V8's heap limit, not after.
+ */
+const JSON_BYTES_PER_ENTRY = 250;
+
+/** Refuses files whose construction would exhaust the heap (S(9) T(4): 43M entries). */
+function checkJsonSize<T>(basis: Basis<T>, flat: boolean, single: boolean, options: JsonOptions): void {
+  const entries = (flat ? flatEntryCount(basis) : 0) + (single ? 0 : basis.blocks.reduce((s, b) => s + b.basis.colIdx.length, 0));
+  const limit = Math.min(options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES, getHeapStatistics().heap_size_limit);
+  const bytes = entries * JSON_BYTES_PER_ENTRY;
+  if (bytes > limit) {
+    throw new ResourceError('E_TOO_LARGE', `basis JSON too large: ${entries.toLocaleString('en-US')} entries need about ${formatBytes(bytes)} to write, above the limit of ${formatBytes(limit)}`, {
+      expected: `at most ${formatBytes(limit)}`,
+      actual: formatBytes(bytes),
+      hint: flat && !single ? 'write only the blocks with --no-flat' : 'the summary format needs no file; raise Node\'s heap with NODE_OPTIONS=--max-old-space-size=MB and --max-memory',
+    });
+  }
 }
 
 type Value = JsonScalar;
@@ -63,6 +90,27 @@ function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
   };
 }
 
+/**
+ * The certificate as JSON. Float residuals are written as a power-of-ten upper bound, not the raw
+ * value: the last bits of exp() may differ between Node versions, and the file must not.
+ */
+function certificateJson(c: Certificate): object {
+  return {
+    certified: c.certified,
+    method: c.method,
+    ...(c.groupOrder !== undefined ? { groupOrder: c.groupOrder } : {}),
+    ...(c.characterDim !== undefined ? { characterDim: c.characterDim } : {}),
+    ...(c.lieAlgebra ? { lieAlgebra: { ...c.lieAlgebra } } : {}),
+    ...(c.randomElements
+      ? { randomElements: { count: c.randomElements.count, residualBelow: powerOfTenAbove(c.randomElements.maxResidual), tolerance: c.randomElements.tolerance } }
+      : {}),
+  };
+}
+
+function powerOfTenAbove(x: number): number {
+  return x <= 1e-16 ? 1e-16 : Number(`1e${Math.ceil(Math.log10(x))}`);
+}
+
 /** Whether the flat basis goes into the file. */
 export function writesFlat<T>(basis: Basis<T>, options: JsonOptions = {}): boolean {
   if (options.flat !== undefined) return options.flat;
@@ -80,6 +128,8 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const f = basis.field;
   const g = basis.group;
   const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
+  const flat = writesFlat(basis, options);
+  checkJsonSize(basis, flat, single, options);
   const strategies = [...new Set(basis.blocks.map((b) => b.strategy))].sort();
   const verification = [...new Set(basis.blocks.map((b) => b.verification.mode))].sort();
   return {
@@ -104,7 +154,9 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
       reasons: [...new Set(basis.blocks.map((b) => `${b.strategy}: ${b.reason}`))].sort(),
       verified: verification,
     },
-    ...(writesFlat(basis, options) ? { basis: rowsJson(f, flatBasis(basis), basis.shape[1]) } : {}),
+    ...(basis.warnings.length > 0 ? { warnings: [...basis.warnings] } : {}),
+    ...(basis.certificate ? { certificate: certificateJson(basis.certificate) } : {}),
+    ...(flat ? { basis: rowsJson(f, flatBasis(basis), basis.shape[1]) } : {}),
     ...(single
       ? {}
       : {

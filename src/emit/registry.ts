@@ -15,6 +15,8 @@ export interface EmitOptions {
   readonly flat?: boolean;
   /** Wall time of the solve, for formats that report it. */
   readonly elapsedMs?: number;
+  /** Formats that build large text refuse above this (`--max-memory`). */
+  readonly maxMemoryBytes?: number;
 }
 
 export interface Emitter {
@@ -36,7 +38,11 @@ const json: Emitter = {
   id: 'json',
   description: 'basis JSON v1 (schema/basis.schema.json)',
   extension: 'json',
-  emit: (basis, options) => basisJsonText(basis, options.flat !== undefined ? { flat: options.flat } : {}),
+  emit: (basis, options) =>
+    basisJsonText(basis, {
+      ...(options.flat !== undefined ? { flat: options.flat } : {}),
+      ...(options.maxMemoryBytes !== undefined ? { maxMemoryBytes: options.maxMemoryBytes } : {}),
+    }),
 };
 
 const svg: Emitter = {

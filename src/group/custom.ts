@@ -14,7 +14,8 @@ import type { Rational } from '../field/rational.js';
 import { invertExactOrNull, invertFloatOrNull } from '../linalg/inverse.js';
 import { fromDense, type SparseMatrix } from '../linalg/sparse.js';
 import { describe, parseEntry, type EntryResult } from './entries.js';
-import type { AnyGroup } from './group.js';
+import type { AnyGroup, Group } from './group.js';
+import { groupWarnings } from './sanity.js';
 import { makeGroup } from './library/common.js';
 import { nearestNames } from './library/names.js';
 
@@ -272,8 +273,14 @@ export function customGroupFromJson(json: unknown, source = 'group JSON'): AnyGr
   };
   if (exact) {
     const m = (g: Grid | null): SparseMatrix<Rational> => fromDense(RationalField, g!.map((row) => row.map(exactOf)), dim!);
-    return makeGroup({ ...shared, field: RationalField, discrete: generators.map(m), lie: lieAlgebra.map(m) });
+    return withWarnings(makeGroup({ ...shared, field: RationalField, discrete: generators.map(m), lie: lieAlgebra.map(m) }));
   }
   const m = (g: Grid | null): SparseMatrix<number> => fromDense(FloatField, g!.map((row) => row.map(floatOf)), dim!);
-  return makeGroup({ ...shared, field: FloatField, discrete: generators.map(m), lie: lieAlgebra.map(m) });
+  return withWarnings(makeGroup({ ...shared, field: FloatField, discrete: generators.map(m), lie: lieAlgebra.map(m) }));
+}
+
+/** Attaches the "does not look like a group" warnings (group/sanity.ts) to a loaded group. */
+function withWarnings<T>(group: Group<T>): Group<T> {
+  const warnings = groupWarnings(group);
+  return warnings.length === 0 ? group : Object.freeze({ ...group, warnings: Object.freeze(warnings) });
 }

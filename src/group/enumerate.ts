@@ -4,6 +4,7 @@
  * and by certification (character formula).
  */
 import { ResourceError } from '../errors.js';
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import type { Field } from '../field/field.js';
 import { identity, multiply, type SparseMatrix } from '../linalg/sparse.js';
 import type { Group } from './group.js';
@@ -37,7 +38,7 @@ function keyOf<T>(f: Field<T>, m: SparseMatrix<T>): string {
  * @example
  * enumerateElements(resolveGroup('D(5)')).length // 10
  */
-export function enumerateElements<T>(group: Group<T>, maxElements = DEFAULT_MAX_ELEMENTS): GroupElement<T>[] {
+export function enumerateElements<T>(group: Group<T>, maxElements = DEFAULT_MAX_ELEMENTS, deadline: Deadline = NO_DEADLINE): GroupElement<T>[] {
   if (group.lie.length > 0) throw new RangeError('enumerateElements: the group has a Lie algebra (infinite)');
   const f = group.field;
   const start: GroupElement<T> = { onV: identity(f, group.dim), onFactors: group.factors.map((fac) => identity(f, fac.dim)) };
@@ -47,6 +48,7 @@ export function enumerateElements<T>(group: Group<T>, maxElements = DEFAULT_MAX_
   for (let head = 0; head < queue.length; head++) {
     const g = queue[head]!;
     for (const h of gens) {
+      deadline.tick();
       const onV = multiply(f, g.onV, h.onV);
       const key = keyOf(f, onV);
       if (seen.has(key)) continue;

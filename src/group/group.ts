@@ -39,6 +39,8 @@ export interface Group<T> {
   readonly order?: bigint;
   /** One-line description of the generator convention, shown by `solve-basis groups`. */
   readonly convention: string;
+  /** Validation warnings found when the group was loaded (custom groups); the solve still runs. */
+  readonly warnings?: readonly string[];
 }
 
 export type ExactGroup = Group<Rational>;

@@ -68,6 +68,8 @@ function productOf<T>(field: Field<T>, groups: readonly Group<T>[]): Group<T> {
     lie,
     factors,
     ...(order === undefined ? {} : { order }),
+    // A factor's load-time warnings still apply to the product.
+    ...(groups.some((g) => g.warnings?.length) ? { warnings: groups.flatMap((g) => (g.warnings ?? []).map((w) => `${g.name}: ${w}`)) } : {}),
     convention: `direct product on ${factors.map((f) => `R^${f.dim}`).join(' ⊕ ')}: generators of ${groups
       .map((g) => g.name)
       .join(', then ')}, block-diagonal`,

@@ -8,6 +8,7 @@
  *
  * What to do with the echelon form (null space, RREF) lives in rref-modp.ts.
  */
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { invMod, mulAddMod, residues, type IntegerMatrix } from './modular.js';
 import { axpy, gather, mark, nextMarked } from './sparse-modp.js';
 
@@ -29,6 +30,8 @@ export interface EchelonModP {
 export interface EchelonOptions {
   /** `adaptive` (default) switches between the two row forms by cost; the others pin one form. */
   readonly mode?: 'adaptive' | 'echelon' | 'reduced';
+  /** Checked once per input row (`--timeout`). */
+  readonly deadline?: Deadline;
 }
 
 /** Mutable elimination state shared by the helpers below. */
@@ -87,7 +90,9 @@ export function echelonModP(m: IntegerMatrix, p: number, options: EchelonOptions
   let nnz = 0;
   let wasted = 0;
   let insertion = 0;
+  const deadline = options.deadline ?? NO_DEADLINE;
   for (let r = 0; r < m.rows && st.rowCols.length < n; r++) {
+    deadline.tick();
     const lo = m.rowPtr[r]!;
     const end = m.rowPtr[r + 1]!;
     if (lo === end) continue;

@@ -4,6 +4,7 @@
  * until they stop contributing, square back. Accurate to ~1e-14 relative for the moderate norms
  * used to sample group elements.
  */
+import { SolverError } from '../errors.js';
 
 /** Dense row-major square matrix. */
 export type Dense = Float64Array[];
@@ -43,6 +44,14 @@ export function expm(a: Dense): Dense {
   const n = a.length;
   let norm = 0;
   for (const row of a) norm = Math.max(norm, row.reduce((s, v) => s + Math.abs(v), 0));
+  if (!Number.isFinite(norm)) {
+    // Entries near 1e308 overflow once combined: there is no exponential to take (and the
+    // squaring count below would be infinite).
+    throw new SolverError('E_SOLVER', 'matrix exponential of a matrix with non-finite entries (Lie algebra entries overflow float64)', {
+      expected: 'finite Lie algebra elements',
+      actual: String(norm),
+    });
+  }
   const squarings = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
   const scale = 2 ** -squarings;
   const scaled = a.map((row) => row.map((v) => v * scale));

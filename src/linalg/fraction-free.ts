@@ -7,6 +7,7 @@
  * sparse fraction-free pass was 3–5× faster than BigInt rationals). Used as the fallback when
  * modular reconstruction does not verify within its prime budget.
  */
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { rat, type Rational } from '../field/rational.js';
 import type { IntegerMatrix } from './modular.js';
 import type { SparseMatrix } from './sparse.js';
@@ -77,9 +78,11 @@ function normalize(vals: bigint[], g: bigint): void {
  * @example
  * echelonInteger(integerRows(C)).pivots.length // rank of C over ℚ
  */
-export function echelonInteger(m: IntegerMatrix): IntegerEchelon {
+export function echelonInteger(m: IntegerMatrix, deadline: Deadline = NO_DEADLINE): IntegerEchelon {
   const byPivot = new Map<number, IntRow>();
   for (let r = 0; r < m.rows && byPivot.size < m.cols; r++) {
+    // Rows here can be slow (big integers): check the clock on every row.
+    deadline.check();
     const lo = m.rowPtr[r]!;
     const hi = m.rowPtr[r + 1]!;
     let row: IntRow = { cols: Array.from(m.colIdx.subarray(lo, hi)), vals: m.big.slice(lo, hi) };

@@ -82,3 +82,18 @@ export function invertGeneric<T>(f: Field<T>, m: SparseMatrix<T>): SparseMatrix<
   }
   return out.build();
 }
+
+/**
+ * `invertGeneric`, or null when the matrix is singular.
+ *
+ * @example
+ * invertGenericOrNull(GaussianField, zeros(2, 2)) // null
+ */
+export function invertGenericOrNull<T>(f: Field<T>, m: SparseMatrix<T>): SparseMatrix<T> | null {
+  try {
+    return invertGeneric(f, m);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}

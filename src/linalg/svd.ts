@@ -139,8 +139,8 @@ export function defaultRtol(m: number, n: number): number {
  * @example
  * decideRank(Float64Array.of(3, 1, 1e-17), 1e-12).rank // 2
  */
-export function decideRank(values: Float64Array, rtol: number): RankDecision {
-  const smax = values.length > 0 ? values[0]! : 0;
+export function decideRank(values: Float64Array, rtol: number, scale = 0): RankDecision {
+  const smax = Math.max(values.length > 0 ? values[0]! : 0, scale);
   const tolerance = rtol * smax;
   let rank = 0;
   while (rank < values.length && values[rank]! > tolerance) rank++;

@@ -6,8 +6,9 @@
  */
 import type { Field } from '../field/field.js';
 import type { Group } from '../group/group.js';
-import { invertExact, invertFloat } from '../linalg/inverse.js';
-import { invertGeneric } from '../linalg/rref-generic.js';
+import { SpecError } from '../errors.js';
+import { invertExactOrNull, invertFloatOrNull } from '../linalg/inverse.js';
+import { invertGenericOrNull } from '../linalg/rref-generic.js';
 import {
   blockDiag,
   equalMatrices,
@@ -20,7 +21,7 @@ import {
   zeros,
   type SparseMatrix,
 } from '../linalg/sparse.js';
-import { repKey, type Rep } from './rep.js';
+import { printRep, repKey, type Rep } from './rep.js';
 import { symmetricPowerMatrices } from './symmetric.js';
 
 /** The matrices of one rep, one per generator of the group, in the group's generator order. */
@@ -84,7 +85,7 @@ function build<T>(cache: RepMatrixCache<T>, rep: Rep): RepMatrices<T> {
       const of = cache.of(rep.of);
       return freeze({
         dim: of.dim,
-        discrete: of.discrete.map((m) => inverseTranspose(f, m)),
+        discrete: of.discrete.map((m, i) => inverseTranspose(f, m, i, rep.of)),
         lie: of.lie.map((a) => map(f, transpose(a), (v) => f.neg(v))),
       });
     }
@@ -113,11 +114,17 @@ function build<T>(cache: RepMatrixCache<T>, rep: Rep): RepMatrices<T> {
 }
 
 /** ρ(g)^{-T}; orthogonal matrices (all permutation and rotation generators) skip the inversion. */
-function inverseTranspose<T>(f: Field<T>, m: SparseMatrix<T>): SparseMatrix<T> {
+function inverseTranspose<T>(f: Field<T>, m: SparseMatrix<T>, index: number, of: Rep): SparseMatrix<T> {
   const t = transpose(m);
   if (equalMatrices(f, multiply(f, m, t), identity(f, m.rows))) return m;
-  if (f.complex) return transpose(invertGeneric(f, m));
-  const inv = f.kind === 'exact' ? invertExact(m as never) : invertFloat(m as never);
+  const inv = f.complex ? invertGenericOrNull(f, m) : f.kind === 'exact' ? invertExactOrNull(m as never) : invertFloatOrNull(m as never);
+  if (inv === null) {
+    // Custom groups reject singular generators on load; this catches groups built in code.
+    throw new SpecError('E_REP_DUAL', `the dual (${printRep(of)})* needs ρ(h_${index})⁻¹, but generator ${index} is not invertible on ${printRep(of)}`, {
+      expected: 'invertible discrete generators',
+      actual: `a singular ${m.rows}×${m.cols} matrix`,
+    });
+  }
   return transpose(inv as SparseMatrix<T>);
 }
 

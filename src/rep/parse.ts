@@ -80,8 +80,13 @@ function tokenize(src: string, path: string | undefined): Token[] {
   return tokens;
 }
 
+/** Long expressions are quoted by their start only: an error stays one readable line. */
+function quoted(src: string): string {
+  return src.length <= 80 ? `'${src}'` : `'${src.slice(0, 77)}…' (${src.length} characters)`;
+}
+
 function syntax(src: string, path: string | undefined, column: number, message: string, expected?: string, actual?: string): SpecError {
-  return new SpecError('E_REP_SYNTAX', `bad rep '${src}': ${message}`, {
+  return new SpecError('E_REP_SYNTAX', `bad rep ${quoted(src)}: ${message}`, {
     ...(path !== undefined ? { path } : {}),
     column,
     source: src,
@@ -90,8 +95,12 @@ function syntax(src: string, path: string | undefined, column: number, message: 
   });
 }
 
+/** Parentheses and Sym/Alt nest at most this deep: the parser recurses, and must not overflow the stack. */
+export const MAX_NESTING = 100;
+
 class Parser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly src: string,
     private readonly tokens: readonly Token[],
@@ -183,7 +192,7 @@ class Parser {
   private integer(t: Token, min: number, max: number, what: string): number {
     const n = Number(t.text);
     if (!Number.isSafeInteger(n) || n < min || n > max) {
-      throw new SpecError('E_REP_VALUE', `bad rep '${this.src}': ${what} ${t.text} is out of range`, {
+      throw new SpecError('E_REP_VALUE', `bad rep ${quoted(this.src)}: ${what} ${t.text} is out of range`, {
         ...(this.options.path !== undefined ? { path: this.options.path } : {}),
         column: t.column,
         source: this.src,
@@ -197,8 +206,10 @@ class Parser {
   private atom(): Rep {
     const t = this.next();
     if (t.kind === 'lparen') {
+      this.enter(t);
       const r = this.sum();
       this.expect('rparen', "')'");
+      this.depth--;
       return r;
     }
     if (t.kind !== 'ident') {
@@ -225,10 +236,14 @@ class Parser {
     throw this.error(t, `unknown name '${t.text}'`, 'V, Vk, scalar, vector, tensor2, tensor3, T(p,q), Sym^k(…), Alt^k(…)');
   }
 
+  private enter(t: Token): void {
+    if (++this.depth > MAX_NESTING) throw this.error(t, `nested more than ${MAX_NESTING} levels deep`, `at most ${MAX_NESTING} levels of (…), Sym^k(…), Alt^k(…)`);
+  }
+
   private factor(t: Token, k: number): Rep {
     const count = this.options.factors;
     if (k < 1 || (count !== undefined && k > count)) {
-      throw new SpecError('E_REP_FACTOR', `bad rep '${this.src}': the group has no factor ${k}`, {
+      throw new SpecError('E_REP_FACTOR', `bad rep ${quoted(this.src)}: the group has no factor ${k}`, {
         ...(this.options.path !== undefined ? { path: this.options.path } : {}),
         column: t.column,
         source: this.src,
@@ -255,9 +270,10 @@ class Parser {
   private symmetric(t: Token): Rep {
     this.expect('pow', `'^' after ${t.text} (e.g. ${t.text}^2(V))`);
     const k = this.integer(this.expect('num', `the degree of ${t.text}`), 0, MAX_EXPONENT, 'degree');
-    this.expect('lparen', `'(' after ${t.text}^${k}`);
+    this.enter(this.expect('lparen', `'(' after ${t.text}^${k}`));
     const of = this.sum();
     this.expect('rparen', "')'");
+    this.depth--;
     if (k === 0) return SCALAR;
     if (k === 1) return of;
     return symPower(t.text === 'Sym' ? 'sym' : 'alt', k, of);

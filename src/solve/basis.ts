@@ -7,6 +7,7 @@ import type { Group } from '../group/group.js';
 import { CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
 import type { Layout } from '../constraints/blocks.js';
 import type { Rep } from '../rep/rep.js';
+import type { Certificate } from '../verify/certify.js';
 import type { VerifyReport } from '../verify/equivariance.js';
 import type { BlockBasis } from './strategy.js';
 
@@ -31,6 +32,10 @@ export interface Basis<T> {
   readonly exact: boolean;
   /** Non-empty blocks only, ordered by (out type, in type). */
   readonly blocks: readonly BlockEntry<T>[];
+  /** Things that look wrong but do not stop the solve (e.g. a generator that seems to have infinite order). */
+  readonly warnings: readonly string[];
+  /** Present when certification was requested (`--certify`). */
+  readonly certificate?: Certificate;
 }
 
 function instanceCount(layout: Layout, type: number): number {

@@ -14,6 +14,7 @@
  * with dense planted null vectors (two primes): 0.35–1 s; so(3) invariants of V^⊗8, 19683×6561,
  * nullity 91: 0.3 s. The spread is JIT warm-up; DEPENDENCIES.md has sympy at 0.43 s / 14 s.
  */
+import type { Deadline } from '../util/deadline.js';
 import { ONE, type Rational } from '../field/rational.js';
 import { echelonModP } from '../linalg/echelon-modp.js';
 import { nullspaceFromEchelon } from '../linalg/rref-modp.js';
@@ -34,6 +35,8 @@ export interface NullspaceExactOptions {
   readonly maxPrimes?: number;
   /** `auto` (modular, then fraction-free if needed), or force one method. */
   readonly method?: 'auto' | 'modular' | 'fraction-free';
+  /** Cooperative time limit (`--timeout`). */
+  readonly deadline?: Deadline;
 }
 
 export interface NullspaceExactStats {
@@ -81,7 +84,10 @@ export function nullspaceExact(C: SparseMatrix<Rational>, options: NullspaceExac
     const maxPrimes = options.maxPrimes ?? 16;
     const out = solveModular(
       {
-        image: (p) => nullspaceFromEchelon(echelonModP(reversed, p)),
+        image: (p) => {
+          options.deadline?.check();
+          return nullspaceFromEchelon(echelonModP(reversed, p, options.deadline ? { deadline: options.deadline } : {}));
+        },
         rank: (im) => n - im.pivots.length,
         verify: (cand) => isNullspaceOf(ints, cand),
       },
@@ -99,7 +105,7 @@ export function nullspaceExact(C: SparseMatrix<Rational>, options: NullspaceExac
     modular = out.stats;
     fallbackReason = `no verified reconstruction within ${maxPrimes} primes`;
   }
-  const basis = nullspaceFromReversed(reduceEchelon(echelonInteger(reversed)));
+  const basis = nullspaceFromReversed(reduceEchelon(echelonInteger(reversed, options.deadline)));
   const stats = modular ? { ...base, modular, fallbackReason } : { ...base, fallbackReason };
   return { basis, rank: n - basis.rows, method: 'fraction-free', stats };
 }

@@ -16,6 +16,13 @@ import { FloatField } from '../field/field.js';
 export interface NullspaceFloatOptions {
   /** σ_i counts toward the rank iff σ_i > rtol·σ_max. Default {@link defaultRtol}: 10·max(m,n)·ε. */
   readonly rtol?: number;
+  /**
+   * The natural size of the constraint rows (e.g. ‖ρ_out(h)‖ + ‖ρ_in(h)‖); the tolerance is
+   * rtol·max(σ_max, scale). Without it, a generator within rounding of the identity (rotation by
+   * 2π/1 = cos(2π), −2.4e−16) gives a constraint matrix of pure rounding noise whose own σ_max
+   * makes the noise look like rank.
+   */
+  readonly scale?: number;
   /** Refuse wider systems (ResourceError E_TOO_LARGE). Default 2000. */
   readonly maxCols?: number;
   /** Relative pivot threshold of the final RREF; see rrefFloat. Default 1e-9. */
@@ -71,7 +78,7 @@ export function nullspaceFloat(C: SparseMatrix<number>, options: NullspaceFloatO
     return { basis, rank: 0, singularValues: empty, method: 'trivial (no constraints)', residual: 0 };
   }
   const { values, v } = rightSvd(givensR(C), n);
-  const decision = decideRank(values, rtol);
+  const decision = decideRank(values, rtol, options.scale ?? 0);
   const nullity = n - decision.rank;
   const rows = new Float64Array(nullity * n);
   for (let k = 0; k < nullity; k++) {

@@ -7,6 +7,7 @@
  *
  * Union-find with a parity bit per node, so the work is near-linear in dim_out × dim_in × #gens.
  */
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { MINUS_ONE, ONE, type Rational } from '../field/rational.js';
 import type { SparseMatrix } from '../linalg/sparse.js';
 import type { SignedPerm } from '../rep/monomial.js';
@@ -31,7 +32,13 @@ export interface OrbitLabels {
  * const swap = { perm: Int32Array.of(1, 0), sign: Int8Array.of(1, 1) };
  * orbitLabels([swap], [swap], 2, 2).count // 2
  */
-export function orbitLabels(outPerms: readonly SignedPerm[], inPerms: readonly SignedPerm[], m: number, n: number): OrbitLabels {
+export function orbitLabels(
+  outPerms: readonly SignedPerm[],
+  inPerms: readonly SignedPerm[],
+  m: number,
+  n: number,
+  deadline: Deadline = NO_DEADLINE,
+): OrbitLabels {
   const size = m * n;
   const parent = new Int32Array(size);
   for (let x = 0; x < size; x++) parent[x] = x;
@@ -66,6 +73,7 @@ export function orbitLabels(outPerms: readonly SignedPerm[], inPerms: readonly S
     const po = outPerms[g]!;
     const pi = inPerms[g]!;
     for (let r = 0; r < m; r++) {
+      deadline.tick();
       const rowImage = po.perm[r]! * n;
       const rowSign = po.sign[r]!;
       for (let c = 0; c < n; c++) {

@@ -48,7 +48,8 @@ export function estimateResources<T>(group: Group<T>, inLayout: Layout, outLayou
   return { bytes: peak, largestBlockUnknowns: largest, strategyHint: monomial ? 'orbit' : 'elimination' };
 }
 
-function formatBytes(b: number): string {
+/** `1.50 GiB`. */
+export function formatBytes(b: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
   let v = b;
   let u = 0;

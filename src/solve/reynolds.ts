@@ -10,6 +10,7 @@
  * gap between σ_r and σ_{r+1} (reported). Cost: |G|·(r+p) sparse-times-dense products — no
  * dense factorisation of the m·n-column constraint system.
  */
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { SolverError } from '../errors.js';
 import { FloatField } from '../field/field.js';
 import { enumerateElements, inverseIndex } from '../group/enumerate.js';
@@ -57,7 +58,7 @@ function addSandwich(a: SparseMatrix<number>, x: Float64Array, b: SparseMatrix<n
  * @example
  * reynoldsBasis(problemForD5T3).basis.rows // the dimension the character formula predicts
  */
-export function reynoldsBasis(p: HomProblem<number>, seed = 7): { basis: SparseMatrix<number>; diagnostics: SolveDiagnostics } {
+export function reynoldsBasis(p: HomProblem<number>, seed = 7, deadline: Deadline = NO_DEADLINE): { basis: SparseMatrix<number>; diagnostics: SolveDiagnostics } {
   const group = p.group;
   const elements = enumerateElements(group);
   const inverse = inverseIndex(FloatField, elements);
@@ -90,7 +91,10 @@ export function reynoldsBasis(p: HomProblem<number>, seed = 7): { basis: SparseM
     const x = new Float64Array(size);
     for (let i = 0; i < size; i++) x[i] = rng.normal();
     const y = block.subarray(j * size, (j + 1) * size);
-    for (let g = 0; g < order; g++) addSandwich(out[g]!, x, inn[inverse[g]!]!, y, m, n);
+    for (let g = 0; g < order; g++) {
+      deadline.check();
+      addSandwich(out[g]!, x, inn[inverse[g]!]!, y, m, n);
+    }
     for (let i = 0; i < size; i++) y[i]! /= order;
   }
   // Singular values of the k × size block via its k × k Gram matrix's SVD (k is small).

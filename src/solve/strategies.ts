@@ -15,6 +15,7 @@ import { GaussianField, type Gaussian } from '../field/gaussian.js';
 import { nullspaceFloat } from './nullspace-float.js';
 import { orbitBasis, orbitLabels } from './orbit.js';
 import { reynoldsBasis } from './reynolds.js';
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 
 /** Above this many (orbit-reduced) unknowns, finite float groups use the Reynolds projector. */
 const FLOAT_DENSE_LIMIT = 1500;
@@ -29,10 +30,10 @@ export const orbitStrategy: Strategy = {
     }
     return null;
   },
-  solve<T>(p: HomProblem<T>): BlockBasis<T> {
+  solve<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T> {
     const outPerms = monomialAction(p.group, p.outRep)!;
     const inPerms = monomialAction(p.group, p.inRep)!;
-    const labels = orbitLabels(outPerms, inPerms, p.m, p.n);
+    const labels = orbitLabels(outPerms, inPerms, p.m, p.n, options.deadline);
     const basis = orbitBasis(labels, p.m * p.n);
     // Orbit bases are {0, ±1}: representable in every field.
     const f = p.group.field;
@@ -53,7 +54,7 @@ export const orbitStrategy: Strategy = {
  * Splits the generators into those acting as signed permutations on both reps (handled by orbit
  * sums) and the rest (imposed as linear constraints on the orbit coordinates).
  */
-function monomialSplit<T>(p: HomProblem<T>): {
+function monomialSplit<T>(p: HomProblem<T>, options: SolveOptions): {
   reduction: Reduction | null;
   rest: [SparseMatrix<T>, SparseMatrix<T>][];
   monomialCount: number;
@@ -71,7 +72,7 @@ function monomialSplit<T>(p: HomProblem<T>): {
   });
   outM.lie.forEach((a, i) => rest.push([a, inM.lie[i]!]));
   return {
-    reduction: reduced ? orbitLabels(outPerms, inPerms, p.m, p.n) : null,
+    reduction: reduced ? orbitLabels(outPerms, inPerms, p.m, p.n, options.deadline) : null,
     rest,
     monomialCount: reduced ? outPerms.length : 0,
   };
@@ -87,12 +88,13 @@ function isMonomialOnBase<T>(p: HomProblem<T>, i: number): boolean {
 }
 
 /** W-space rows from null-space rows over the orbit coordinates: w = Σ_j y_j·(±1 on orbit j). */
-function expandReduced<T>(f: Field<T>, y: SparseMatrix<T>, reduction: Reduction, size: number): SparseMatrix<T> {
+function expandReduced<T>(f: Field<T>, y: SparseMatrix<T>, reduction: Reduction, size: number, deadline: Deadline = NO_DEADLINE): SparseMatrix<T> {
   // Orbits are numbered by their first index, so expanded RREF rows stay in RREF.
   const out = new CsrBuilder(f, size);
   const members: number[][] = Array.from({ length: reduction.count }, () => []);
   for (let x = 0; x < size; x++) if (reduction.label[x]! >= 0) members[reduction.label[x]!]!.push(x);
   for (let r = 0; r < y.rows; r++) {
+    deadline.tick();
     const entries: [number, T][] = [];
     for (let k = y.rowPtr[r]!; k < y.rowPtr[r + 1]!; k++) {
       const v = y.values[k]!;
@@ -113,8 +115,8 @@ function eliminationSolve<T>(
 ): BlockBasis<T> {
   const f = p.group.field;
   const size = p.m * p.n;
-  const { reduction, rest, monomialCount } = monomialSplit(p);
-  const c = assembleConstraints(f, rest, p.m, p.n, reduction ?? undefined);
+  const { reduction, rest, monomialCount } = monomialSplit(p, options);
+  const c = assembleConstraints(f, rest, p.m, p.n, reduction ?? undefined, options.deadline);
   let y: SparseMatrix<T>;
   let method: string;
   let gap: SolveDiagnostics['singularValueGap'];
@@ -123,12 +125,12 @@ function eliminationSolve<T>(
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
   } else if (name === 'exact') {
-    const r = nullspaceExact(c as unknown as SparseMatrix<Rational>);
+    const r = nullspaceExact(c as unknown as SparseMatrix<Rational>, options.deadline ? { deadline: options.deadline } : {});
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
   } else if (c.cols > (options.floatDenseLimit ?? FLOAT_DENSE_LIMIT) && p.group.lie.length === 0) {
     // Too wide for dense SVD: project random matrices with the Reynolds operator instead.
-    const r = reynoldsBasis(p as unknown as HomProblem<number>);
+    const r = reynoldsBasis(p as unknown as HomProblem<number>, 7, options.deadline);
     return Object.freeze({
       m: p.m,
       n: p.n,
@@ -138,12 +140,15 @@ function eliminationSolve<T>(
       diagnostics: Object.freeze(r.diagnostics),
     });
   } else {
-    const r = nullspaceFloat(c as unknown as SparseMatrix<number>, options.rtol !== undefined ? { rtol: options.rtol } : {});
+    const r = nullspaceFloat(c as unknown as SparseMatrix<number>, {
+      ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),
+      scale: constraintScale(rest as unknown as [SparseMatrix<number>, SparseMatrix<number>][], p.m, p.n),
+    });
     y = r.basis as unknown as SparseMatrix<T>;
     method = r.method;
     gap = r.singularValues;
   }
-  const basis = reduction ? expandReduced(f, y, reduction, size) : y;
+  const basis = reduction ? expandReduced(f, y, reduction, size, options.deadline) : y;
   const pre = monomialCount > 0 ? `; ${monomialCount} signed-permutation element(s) of the group pre-reduce by orbit sums` : '';
   return Object.freeze({
     m: p.m,
@@ -158,6 +163,15 @@ function eliminationSolve<T>(
       ...(gap ? { singularValueGap: gap } : {}),
     }),
   });
+}
+
+/**
+ * The size of the constraint operators W ↦ ρ_out·W − W·ρ_in: ‖ρ‖_F/√dim is 1 for orthogonal ρ
+ * and the RMS singular value in general, so this is about ‖ρ_out‖ + ‖ρ_in‖ in the operator norm.
+ */
+function constraintScale(pairs: readonly [SparseMatrix<number>, SparseMatrix<number>][], m: number, n: number): number {
+  const rms = (a: SparseMatrix<number>, d: number): number => Math.sqrt(a.values.reduce((s, v) => s + v * v, 0) / d);
+  return pairs.reduce((s, [o, i]) => Math.max(s, rms(o, m) + rms(i, n)), 0);
 }
 
 export const exactStrategy: Strategy = {

@@ -6,6 +6,7 @@
  *   that act monomially (orbit sums first, then the remaining constraints on that smaller space).
  * - float: irrational entries; SVD with a relative rank tolerance, same pre-reduction.
  */
+import type { Deadline } from '../util/deadline.js';
 import type { Group } from '../group/group.js';
 import type { SparseMatrix } from '../linalg/sparse.js';
 import type { RepMatrixCache } from '../rep/matrices.js';
@@ -60,6 +61,8 @@ export interface SolveOptions {
    * instead of dense SVD (default 1500).
    */
   readonly floatDenseLimit?: number;
+  /** Cooperative time limit (`--timeout`), ticked inside the long loops. */
+  readonly deadline?: Deadline;
 }
 
 /** A strategy: whether it applies to a problem (null, or why not) and how to solve it. */

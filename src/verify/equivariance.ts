@@ -14,6 +14,7 @@ import type { Field } from '../field/field.js';
 import { CsrBuilder, equalMatrices, linearCombination, multiply, type SparseMatrix } from '../linalg/sparse.js';
 import type { RepMatrices } from '../rep/matrices.js';
 import type { SignedPerm } from '../rep/monomial.js';
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { randomGroupElements } from './random-elements.js';
 
 export interface VerifyReport {
@@ -93,15 +94,17 @@ export function verifyBasis<T>(
   rows: SparseMatrix<T>,
   m: number,
   n: number,
-  options: { readonly randomElements?: number; readonly seed?: number } = {},
+  options: { readonly randomElements?: number; readonly seed?: number; readonly deadline?: Deadline } = {},
 ): VerifyReport {
   checkEchelon(f, rows);
+  const deadline = options.deadline ?? NO_DEADLINE;
   const pairs: [SparseMatrix<T>, SparseMatrix<T>][] = [
     ...out.discrete.map((o, i): [SparseMatrix<T>, SparseMatrix<T>] => [o, inn.discrete[i]!]),
     ...out.lie.map((o, i): [SparseMatrix<T>, SparseMatrix<T>] => [o, inn.lie[i]!]),
   ];
   if (f.kind === 'exact') {
     for (let r = 0; r < rows.rows; r++) {
+      deadline.check();
       const b = rowAsMatrix(f, rows, r, m, n);
       pairs.forEach(([o, i], g) => {
         if (!equalMatrices(f, multiply(f, o, b), multiply(f, b, i))) {
@@ -115,6 +118,7 @@ export function verifyBasis<T>(
   const all = [...pairs, ...(samples as unknown as [SparseMatrix<T>, SparseMatrix<T>][])];
   let worst = 0;
   for (let r = 0; r < rows.rows; r++) {
+    deadline.check();
     const b = rowAsMatrix(f, rows, r, m, n);
     const nb = frobenius(f, b);
     all.forEach(([o, i], g) => {
@@ -154,6 +158,7 @@ export function verifyMonomial<T>(
   inPerms: readonly SignedPerm[],
   m: number,
   n: number,
+  deadline: Deadline = NO_DEADLINE,
 ): VerifyReport {
   checkEchelon(f, rows);
   const size = m * n;
@@ -174,6 +179,7 @@ export function verifyMonomial<T>(
     const po = outPerms[g]!;
     const pi = inPerms[g]!;
     for (let r = 0; r < m; r++) {
+      deadline.tick();
       for (let c = 0; c < n; c++) {
         const x = r * n + c;
         const y = po.perm[r]! * n + pi.perm[c]!;

@@ -58,7 +58,8 @@ function power(g: Element, j: number): Element {
 function invertOrthogonalish(g: Element, order: number): Element {
   // In a finite group g⁻¹ = g^(order-1) for the element's order; find it by powering.
   let acc = g;
-  for (let i = 1; i < order; i++) {
+  // i ≤ order: the identity (order 1) needs one step too.
+  for (let i = 1; i <= order; i++) {
     const next = acc.map((m, k) => mul(m, g[k]!));
     if (next.every((m) => m.every((row, a) => row.every((v, b) => Math.abs(v - (a === b ? 1 : 0)) < 1e-9)))) return acc;
     acc = next;
