@@ -102,7 +102,8 @@ class _RepParser:
     def expect(self, kind, value=None):
         t = self.take()
         if t[0] != kind or (value is not None and t[1] != value):
-            raise RepSyntaxError(f"bad rep {self.text!r}: expected {value or kind}, got {t[1]!r}")
+            got = "end of input" if t[0] == "end" else repr(t[1])
+            raise RepSyntaxError(f"bad rep {self.text!r}: expected {value or ('a number' if kind == 'num' else kind)}, got {got}")
         return t
 
     def parse(self) -> Poly:
@@ -546,6 +547,9 @@ def run_case_in_subprocess(script: str, case: dict, timeout: float, child_env: d
                 result[k] = merged[k]
     elif merged.get("ok") is not None:
         result.update(merged)
+        if merged.get("ok") and merged.get("valid") is False:
+            result["ok"] = False
+            result["error"] = f"invalid basis: residual {merged.get('residual')} (the answer does not solve the constraints)"
         if timed_out:
             result["warm_error"] = f"timeout after {timeout:g} s during the warm run"
     else:

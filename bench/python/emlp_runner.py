@@ -21,6 +21,12 @@ then per case one JSON line:
   (it caches every solved canonical rep), so this is a dictionary lookup, not a solve.
 * "lazy": EMLP returns a lazy LinearOperator (not a dense array) for reps that are direct sums;
   "dim" is its `.shape[-1]`, and its blocks are all solved by the time the call returns.
+* "residual", "valid": an untimed check of the answer: max|C·Q·x|/max|Q·x| for random x, with C
+  EMLP's own constraint matrix. A basis that fails it (or is NaN) makes the line ok:false with
+  error "invalid basis ..." while keeping dim and seconds. (This caught a real failure: with the
+  OpenBLAS 0.3.30 bundled in scipy 1.17.1, single-threaded sgesdd on this AMD/SkylakeX-kernel
+  machine fails to converge, jax's SVD returns NaN and EMLP silently returns the whole space; hence
+  scipy is pinned to 1.15.3, see requirements-emlp.txt.)
 * "peak_mb": peak RSS of the case process (includes ~the jax import); "rss_before_mb": peak RSS
   just before the timed call.
 
@@ -106,6 +112,24 @@ def _ready(Q):
     return Q
 
 
+def check_basis(hom, Q, dim: int, k: int = 4) -> dict:
+    """Residual max|C·Q·x| / max|Q·x| for k random combinations x of the basis, C = EMLP's own
+    (lazy) constraint matrix of the rep; 'valid' is False if non-finite or above 1e-2 (float32)."""
+    import numpy as np
+    import jax.numpy as jnp
+    if dim == 0:
+        return {"residual": 0.0, "valid": True}
+    rng = np.random.default_rng(0)
+    X = rng.standard_normal((dim, min(k, dim))).astype(np.float32)
+    Qx = Q @ jnp.asarray(X)
+    R = hom.constraint_matrix() @ Qx
+    num = float(jnp.max(jnp.abs(R)))
+    den = float(jnp.max(jnp.abs(Qx)))
+    finite = bool(np.isfinite(num) and np.isfinite(den) and den > 0)
+    res = num / den if finite else float("nan")
+    return {"residual": (float(f"{res:.3g}") if finite else None), "valid": bool(finite and res < 1e-2)}
+
+
 def child_main(case: dict, args) -> None:
     stage = "import"
     try:
@@ -140,6 +164,12 @@ def child_main(case: dict, args) -> None:
                "lazy": isinstance(Q, LinearOperator), "dtype": str(getattr(Q, "dtype", None))}
         bc.emit(res)
 
+        # Untimed check that the answer really solves the constraints: EMLP reports no failure
+        # itself (e.g. a LAPACK SVD returning NaN makes it return the whole space).
+        stage = "check"
+        t0 = time.perf_counter()
+        bc.emit({"stage": "check", **check_basis(hom, Q, dim), "check_seconds": round(time.perf_counter() - t0, 3)})
+
         if args.warm and t_cold < args.warm_below:
             stage = "warm"
             Rep.solcache.clear()
@@ -153,8 +183,8 @@ def child_main(case: dict, args) -> None:
                      "dim_warm": int(Q2.shape[-1]), "peak_mb": bc.peak_mb()})
     except BaseException as e:  # report, never hang
         msg = f"{type(e).__name__}: {e}"
-        if stage == "warm":  # the cold result stands
-            bc.emit({"warm_error": bc._one_line(msg)})
+        if stage in ("warm", "check"):  # the cold result stands
+            bc.emit({f"{stage}_error": bc._one_line(msg)})
             return
         bc.emit({"ok": False, "error": bc._one_line(f"{stage}: {msg}"), "stage": stage})
         traceback.print_exc(file=sys.stderr)

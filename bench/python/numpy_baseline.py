@@ -113,9 +113,13 @@ def child_main(case: dict, args) -> None:
             if 0 < rank < s.size:
                 gap = float(s[rank - 1] / s[rank]) if s[rank] > 0 else float("inf")
         t_svd = time.perf_counter() - t0
+        check = {}
+        if C.shape[0] and dim:  # untimed: how well the returned basis solves the constraints
+            rel = float(np.abs(C @ Q).max() / max(np.abs(C).max(), 1e-300))
+            check = {"residual": float(f"{rel:.3g}"), "valid": bool(np.isfinite(rel) and rel < 1e-8)}
         bc.emit({"ok": True, "dim": dim, "seconds": round(t_build + t_svd, 4), "build_seconds": round(t_build, 4),
                  "svd_seconds": round(t_svd, 4), "peak_mb": bc.peak_mb(), "dtype": str(C.dtype),
-                 "sigma_gap": (f"{gap:.3g}" if gap is not None else None), **base})
+                 "sigma_gap": (f"{gap:.3g}" if gap is not None else None), **check, **base})
     except BaseException as e:
         bc.emit({"ok": False, "error": bc._one_line(f"{stage}: {type(e).__name__}: {e}")})
         traceback.print_exc(file=sys.stderr)
