@@ -13,7 +13,6 @@ import { resolveGroup } from './group/resolve.js';
 import { summandLayout, type Layout } from './constraints/blocks.js';
 import { checkLayoutMemory, preLayout } from './constraints/prelayout.js';
 import { RepMatrixCache } from './rep/matrices.js';
-import { monomialAction } from './rep/monomial.js';
 import { parseRep } from './rep/parse.js';
 import { printRep, type Rep } from './rep/rep.js';
 import { SpecError } from './errors.js';
@@ -148,7 +147,7 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
 function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['basis'], strategy: StrategyName, deadline: Deadline): BlockEntry<T>['verification'] {
   if (strategy === 'orbit') {
     // Signed-permutation generators: the linear-time exact check (no matrices of rationals).
-    return verifyMonomial(p.group.field, rows, monomialAction(p.group, p.outRep)!, monomialAction(p.group, p.inRep)!, p.m, p.n, deadline);
+    return verifyMonomial(p.group.field, rows, p.matrices.signedPerms(p.outRep)!, p.matrices.signedPerms(p.inRep)!, p.m, p.n, deadline);
   }
   return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n, { deadline });
 }

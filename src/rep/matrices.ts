@@ -21,6 +21,7 @@ import {
   zeros,
   type SparseMatrix,
 } from '../linalg/sparse.js';
+import { monomialAction, type SignedPerm } from './monomial.js';
 import { printRep, repKey, type Rep } from './rep.js';
 import { symmetricPowerMatrices } from './symmetric.js';
 
@@ -38,7 +39,21 @@ export interface RepMatrices<T> {
  */
 export class RepMatrixCache<T> {
   private readonly memo = new Map<string, RepMatrices<T>>();
+  private readonly perms = new Map<string, SignedPerm[] | null>();
   constructor(readonly group: Group<T>) {}
+
+  /**
+   * The generators as signed permutations on `rep` (null when some base generator is not one),
+   * memoised: the orbit strategy's check, its solve and its verification all ask for them.
+   *
+   * @example
+   * new RepMatrixCache(resolveGroup('S(3)')).signedPerms(parseRep('V⊗V'))![0]!.perm.length // 9
+   */
+  signedPerms(rep: Rep): SignedPerm[] | null {
+    const key = repKey(rep);
+    if (!this.perms.has(key)) this.perms.set(key, monomialAction(this.group, rep));
+    return this.perms.get(key)!;
+  }
 
   /**
    * @example

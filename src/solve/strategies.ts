@@ -25,14 +25,14 @@ export const orbitStrategy: Strategy = {
   name: 'orbit',
   whyNot(p) {
     if (p.group.lie.length > 0) return 'the group has a Lie algebra';
-    if (monomialAction(p.group, p.inRep) === null || monomialAction(p.group, p.outRep) === null) {
+    if (p.matrices.signedPerms(p.inRep) === null || p.matrices.signedPerms(p.outRep) === null) {
       return 'some generator is not a signed permutation';
     }
     return null;
   },
   solve<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T> {
-    const outPerms = monomialAction(p.group, p.outRep)!;
-    const inPerms = monomialAction(p.group, p.inRep)!;
+    const outPerms = p.matrices.signedPerms(p.outRep)!;
+    const inPerms = p.matrices.signedPerms(p.inRep)!;
     const labels = orbitLabels(outPerms, inPerms, p.m, p.n, options.deadline);
     const basis = orbitBasis(labels, p.m * p.n);
     // Orbit bases are {0, ±1}: representable in every field.
