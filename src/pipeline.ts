@@ -8,7 +8,7 @@
  */
 import type { AnyGroup, Group } from './group/group.js';
 import { toFloatGroup } from './group/convert.js';
-import { monomialSubgroup } from './group/monomial-subgroup.js';
+import { signedPermSubgroup } from './group/signed-perm-subgroup.js';
 import { resolveGroup } from './group/resolve.js';
 import { summandLayout, type Layout } from './constraints/blocks.js';
 import { checkLayoutMemory, preLayout } from './constraints/prelayout.js';
@@ -21,7 +21,7 @@ import { checkResources, DEFAULT_MAX_MEMORY_BYTES } from './solve/resources.js';
 import { solveBlock } from './solve/strategies.js';
 import type { HomProblem, SolveOptions, StrategyName } from './solve/strategy.js';
 import { certifyBasis } from './verify/certify.js';
-import { verifyBasis, verifyMonomial } from './verify/equivariance.js';
+import { verifyBasis, verifySignedPerm } from './verify/equivariance.js';
 import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
 
 export interface SolveRequest {
@@ -107,7 +107,7 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   checkResources(group, inLayout, outLayout, maxBytes);
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const matrices = new RepMatrixCache(group);
-  const monomials = monomialSubgroup(group);
+  const monomials = signedPermSubgroup(group);
   const options: SolveOptions = {
     ...(request.strategy ? { strategy: request.strategy } : {}),
     ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
@@ -121,11 +121,11 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   outLayout.types.forEach((outType, b) => {
     inLayout.types.forEach((inType, a) => {
       deadline.check();
-      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, monomials };
+      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, signedPermSubgroup: monomials };
       const solved = solveBlock(problem, options);
       request.onProgress?.(++done, total);
-      if (solved.basis.rows === 0) return;
-      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.basis, solved.strategy, deadline) }));
+      if (solved.elements.rows === 0) return;
+      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.elements, solved.strategy, deadline) }));
     });
   });
   const basis: Basis<T> = Object.freeze({
@@ -144,10 +144,10 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   return request.certify ? Object.freeze({ ...basis, certificate: certifyBasis(basis, deadline) }) : basis;
 }
 
-function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['basis'], strategy: StrategyName, deadline: Deadline): BlockEntry<T>['verification'] {
+function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['elements'], strategy: StrategyName, deadline: Deadline): BlockEntry<T>['verification'] {
   if (strategy === 'orbit') {
     // Signed-permutation generators: the linear-time exact check (no matrices of rationals).
-    return verifyMonomial(p.group.field, rows, p.matrices.signedPerms(p.outRep)!, p.matrices.signedPerms(p.inRep)!, p.m, p.n, deadline);
+    return verifySignedPerm(p.group.field, rows, p.matrices.signedPerms(p.outRep)!, p.matrices.signedPerms(p.inRep)!, p.m, p.n, deadline);
   }
   return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n, { deadline });
 }

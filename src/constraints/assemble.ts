@@ -13,7 +13,7 @@ import { CsrBuilder, transpose, type SparseMatrix } from '../linalg/sparse.js';
 
 /**
  * Maps each unknown x to a reduced coordinate: `W = Σ_j y_j p_j` with disjoint ±1 vectors p_j
- * (orbit sums). Unknowns with label −1 are known to be zero. Used to pre-reduce by a monomial
+ * (orbit sums). Unknowns with label −1 are known to be zero. Used to pre-reduce by a signed-permutation
  * subgroup before imposing the remaining constraints on the much smaller space.
  */
 export interface Reduction {

@@ -35,7 +35,7 @@ const JSON_BYTES_PER_ENTRY = 250;
 
 /** Refuses files whose construction would exhaust the heap (S(9) T(4): 43M entries). */
 function checkJsonSize<T>(basis: Basis<T>, flat: boolean, single: boolean, options: JsonOptions): void {
-  const entries = (flat ? flatEntryCount(basis) : 0) + (single ? 0 : basis.blocks.reduce((s, b) => s + b.basis.colIdx.length, 0));
+  const entries = (flat ? flatEntryCount(basis) : 0) + (single ? 0 : basis.blocks.reduce((s, b) => s + b.elements.colIdx.length, 0));
   const limit = Math.min(options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES, getHeapStatistics().heap_size_limit);
   const bytes = entries * JSON_BYTES_PER_ENTRY;
   if (bytes > limit) {
@@ -84,9 +84,9 @@ function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
     in: b.inType,
     out: b.outType,
     shape: [b.m, b.n],
-    dim: b.basis.rows,
+    dim: b.elements.rows,
     strategy: b.strategy,
-    basis: rowsJson(f, b.basis, b.n),
+    basis: rowsJson(f, b.elements, b.n),
   };
 }
 
@@ -131,7 +131,8 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const flat = writesFlat(basis, options);
   checkJsonSize(basis, flat, single, options);
   const strategies = [...new Set(basis.blocks.map((b) => b.strategy))].sort();
-  const verification = [...new Set(basis.blocks.map((b) => b.verification.mode))].sort();
+  // Format v1 calls the signed-permutation check "monomial".
+  const verification = [...new Set(basis.blocks.map((b) => (b.verification.mode === 'signed-permutation' ? 'monomial' : b.verification.mode)))].sort();
   return {
     format: BASIS_FORMAT,
     generator: `solve-basis ${VERSION}`,

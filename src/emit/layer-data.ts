@@ -107,14 +107,14 @@ function formOf<T>(basis: Basis<T>, b: BlockEntry<T>): BlockForm {
   const f = basis.field;
   const seen = new Uint8Array(b.m * b.n);
   let disjoint = true;
-  for (let k = 0; k < b.basis.colIdx.length && disjoint; k++) {
-    const c = b.basis.colIdx[k]!;
-    const v = f.toNumber(b.basis.values[k]!);
+  for (let k = 0; k < b.elements.colIdx.length && disjoint; k++) {
+    const c = b.elements.colIdx[k]!;
+    const v = f.toNumber(b.elements.values[k]!);
     if (seen[c] || (v !== 1 && v !== -1)) disjoint = false;
     seen[c] = 1;
   }
   if (disjoint) return 'gather';
-  return b.basis.colIdx.length <= b.m * b.n ? 'sparse' : 'dense';
+  return b.elements.colIdx.length <= b.m * b.n ? 'sparse' : 'dense';
 }
 
 function instancesOf(layout: Layout, type: number): number[][] {
@@ -131,7 +131,7 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
   const f = basis.field;
   const forms = basis.blocks.map((b) => formOf(basis, b));
   const size = basis.dim;
-  const negate = basis.blocks.some((b, t) => forms[t] === 'gather' && b.basis.values.some((v) => f.toNumber(v) < 0));
+  const negate = basis.blocks.some((b, t) => forms[t] === 'gather' && b.elements.values.some((v) => f.toNumber(v) < 0));
   let next = negate ? 2 * size : size;
   let paramOffset = 0;
   let covered = 0;
@@ -140,21 +140,21 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
     const outIndices = instancesOf(basis.outLayout, b.outType);
     const inIndices = instancesOf(basis.inLayout, b.inType);
     const pairs = outIndices.length * inIndices.length;
-    const r = b.basis.rows;
+    const r = b.elements.rows;
     const mn = b.m * b.n;
-    const values = b.basis.values.map((v) => f.toNumber(v));
+    const values = b.elements.values.map((v) => f.toNumber(v));
     sumSquares += pairs * values.reduce((s, v) => s + v * v, 0);
     const common = { m: b.m, n: b.n, r, outIndices, inIndices, paramOffset };
     paramOffset += pairs * r;
-    const rowOf = new Int32Array(b.basis.colIdx.length);
-    for (let row = 0; row < r; row++) for (let k = b.basis.rowPtr[row]!; k < b.basis.rowPtr[row + 1]!; k++) rowOf[k] = row;
+    const rowOf = new Int32Array(b.elements.colIdx.length);
+    for (let row = 0; row < r; row++) for (let k = b.elements.rowPtr[row]!; k < b.elements.rowPtr[row + 1]!; k++) rowOf[k] = row;
     const form = forms[t]!;
     if (form === 'gather') {
       const pos = new Array<number>(mn).fill(-1);
-      b.basis.colIdx.forEach((c, k) => {
+      b.elements.colIdx.forEach((c, k) => {
         pos[c] = rowOf[k]! + (values[k]! < 0 ? size : 0);
       });
-      covered += pairs * b.basis.colIdx.length;
+      covered += pairs * b.elements.colIdx.length;
       return { form, ...common, base: common.paramOffset, stride: r, pos };
     }
     const expandOffset = next;
@@ -163,8 +163,8 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
     const pos = Array.from({ length: mn }, (_, i) => i);
     const data =
       form === 'sparse'
-        ? { cooRows: [...rowOf], cooCols: [...b.basis.colIdx], cooValues: values }
-        : { dense: denseRows(b.basis, values, mn) };
+        ? { cooRows: [...rowOf], cooCols: [...b.elements.colIdx], cooValues: values }
+        : { dense: denseRows(b.elements, values, mn) };
     return { form, ...common, base: expandOffset, stride: mn, pos, expandOffset, ...data };
   });
   const zeroSlot = covered < basis.shape[0] * basis.shape[1];

@@ -56,7 +56,7 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
   lines.push(`  strategy  ${strategies.length ? strategies.join('; ') : 'none needed (empty basis)'}`);
   const gap = basis.blocks.map((b) => b.diagnostics.singularValueGap).find((x) => x !== undefined);
   if (gap) lines.push(`  numerics  singular-value gap ${gap.gap.toExponential(2)} (smallest kept ${gap.smallestKept.toExponential(2)}, largest dropped ${gap.largestDropped.toExponential(2)})`);
-  lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : `${v === 'monomial' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
+  lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : `${v === 'signed-permutation' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
   if (basis.certificate) lines.push(`  certified ${basis.certificate.certified ? 'yes' : 'NO'}: ${basis.certificate.summary}`);
   for (const w of basis.warnings) lines.push(`  warning   ${w}`);
   if (options.elapsedMs !== undefined) lines.push(`  time      ${formatMs(options.elapsedMs)}`);

@@ -21,7 +21,7 @@ import {
   zeros,
   type SparseMatrix,
 } from '../linalg/sparse.js';
-import { monomialAction, type SignedPerm } from './monomial.js';
+import { signedPermAction, type SignedPerm } from './signed-perm.js';
 import { printRep, repKey, type Rep } from './rep.js';
 import { symmetricPowerMatrices } from './symmetric.js';
 
@@ -51,7 +51,7 @@ export class RepMatrixCache<T> {
    */
   signedPerms(rep: Rep): SignedPerm[] | null {
     const key = repKey(rep);
-    if (!this.perms.has(key)) this.perms.set(key, monomialAction(this.group, rep));
+    if (!this.perms.has(key)) this.perms.set(key, signedPermAction(this.group, rep));
     return this.perms.get(key)!;
   }
 

@@ -51,10 +51,10 @@ function instanceCount(layout: Layout, type: number): number {
 export function basisDimension(
   inLayout: Layout,
   outLayout: Layout,
-  blocks: readonly { readonly basis: { readonly rows: number }; readonly inType: number; readonly outType: number }[],
+  blocks: readonly { readonly elements: { readonly rows: number }; readonly inType: number; readonly outType: number }[],
 ): number {
   return blocks.reduce(
-    (s, b) => s + b.basis.rows * instanceCount(inLayout, b.inType) * instanceCount(outLayout, b.outType),
+    (s, b) => s + b.elements.rows * instanceCount(inLayout, b.inType) * instanceCount(outLayout, b.outType),
     0,
   );
 }
@@ -62,7 +62,7 @@ export function basisDimension(
 /** Number of stored entries the flat basis would have. */
 export function flatEntryCount<T>(basis: Basis<T>): number {
   return basis.blocks.reduce(
-    (s, b) => s + b.basis.colIdx.length * instanceCount(basis.inLayout, b.inType) * instanceCount(basis.outLayout, b.outType),
+    (s, b) => s + b.elements.colIdx.length * instanceCount(basis.inLayout, b.inType) * instanceCount(basis.outLayout, b.outType),
     0,
   );
 }
@@ -85,15 +85,15 @@ export function flatBasis<T>(basis: Basis<T>): SparseMatrix<T> {
       if (outInst.type !== b.outType) continue;
       for (const inInst of basis.inLayout.instances) {
         if (inInst.type !== b.inType) continue;
-        for (let r = 0; r < b.basis.rows; r++) {
+        for (let r = 0; r < b.elements.rows; r++) {
           const cols: number[] = [];
           const vals: T[] = [];
-          for (let k = b.basis.rowPtr[r]!; k < b.basis.rowPtr[r + 1]!; k++) {
-            const x = b.basis.colIdx[k]!;
+          for (let k = b.elements.rowPtr[r]!; k < b.elements.rowPtr[r + 1]!; k++) {
+            const x = b.elements.colIdx[k]!;
             const row = outInst.indices[Math.floor(x / blockCols)]!;
             const col = inInst.indices[x % blockCols]!;
             cols.push(row * n + col);
-            vals.push(b.basis.values[k]!);
+            vals.push(b.elements.values[k]!);
           }
           rows.push({ pivot: cols[0]!, cols, vals });
         }

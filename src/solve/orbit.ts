@@ -10,7 +10,7 @@
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { MINUS_ONE, ONE, type Rational } from '../field/rational.js';
 import type { SparseMatrix } from '../linalg/sparse.js';
-import type { SignedPerm } from '../rep/monomial.js';
+import type { SignedPerm } from '../rep/signed-perm.js';
 
 /**
  * Orbit labels of the index pairs of an `m × n` matrix (flat row-major index r·n + c).

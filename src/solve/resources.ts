@@ -6,7 +6,7 @@
 import { ResourceError } from '../errors.js';
 import type { Group } from '../group/group.js';
 import type { Layout } from '../constraints/blocks.js';
-import { isMonomialGroup } from '../rep/monomial.js';
+import { isSignedPermGroup } from '../rep/signed-perm.js';
 
 export const DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
 
@@ -29,7 +29,7 @@ export interface ResourceEstimate {
  * estimateResources(resolveGroup('S(10)'), layoutIn, layoutOut).bytes // ≈ 32 MB for T(3)→T(3)
  */
 export function estimateResources<T>(group: Group<T>, inLayout: Layout, outLayout: Layout): ResourceEstimate {
-  const monomial = group.lie.length === 0 && isMonomialGroup(group);
+  const monomial = group.lie.length === 0 && isSignedPermGroup(group);
   const gens = group.discrete.length + group.lie.length;
   let peak = 0;
   let largest = 0;

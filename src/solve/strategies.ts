@@ -8,7 +8,7 @@ import { RationalField, FloatField } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
 import { asSignedPermutation, CsrBuilder, map, type SparseMatrix } from '../linalg/sparse.js';
 import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
-import { monomialAction } from '../rep/monomial.js';
+import { signedPermAction } from '../rep/signed-perm.js';
 import { nullspaceComplex } from './nullspace-complex.js';
 import { nullspaceExact } from './nullspace-exact.js';
 import { GaussianField, type Gaussian } from '../field/gaussian.js';
@@ -42,7 +42,7 @@ export const orbitStrategy: Strategy = {
     return Object.freeze({
       m: p.m,
       n: p.n,
-      basis: inField as unknown as SparseMatrix<T>,
+      elements: inField as unknown as SparseMatrix<T>,
       strategy: 'orbit' as const,
       reason: `all ${p.group.discrete.length} generators act as signed permutations on both reps and there is no Lie algebra`,
       diagnostics: Object.freeze({ reducedUnknowns: labels.count, constraintRows: 0, method: 'orbit sums (union-find)' }),
@@ -61,9 +61,9 @@ function monomialSplit<T>(p: HomProblem<T>, options: SolveOptions): {
 } {
   const outM = p.matrices.of(p.outRep);
   const inM = p.matrices.of(p.inRep);
-  const sub = p.monomials;
-  const outPerms = sub ? monomialAction(sub, p.outRep) : null;
-  const inPerms = sub ? monomialAction(sub, p.inRep) : null;
+  const sub = p.signedPermSubgroup;
+  const outPerms = sub ? signedPermAction(sub, p.outRep) : null;
+  const inPerms = sub ? signedPermAction(sub, p.inRep) : null;
   const reduced = outPerms !== null && inPerms !== null && outPerms.length > 0;
   // Discrete generators inside the monomial subgroup are already imposed by the orbit sums.
   const rest: [SparseMatrix<T>, SparseMatrix<T>][] = [];
@@ -134,7 +134,7 @@ function eliminationSolve<T>(
     return Object.freeze({
       m: p.m,
       n: p.n,
-      basis: r.basis as unknown as SparseMatrix<T>,
+      elements: r.basis as unknown as SparseMatrix<T>,
       strategy: name,
       reason: `${reason}; ${c.cols} unknowns are too many for dense SVD, so random matrices are projected onto the space`,
       diagnostics: Object.freeze(r.diagnostics),
@@ -153,7 +153,7 @@ function eliminationSolve<T>(
   return Object.freeze({
     m: p.m,
     n: p.n,
-    basis,
+    elements: basis,
     strategy: name,
     reason: reason + pre,
     diagnostics: Object.freeze({

@@ -28,7 +28,7 @@ export interface HomProblem<T> {
    * Signed-permutation elements of the group (see group/monomial-subgroup.ts), used to pre-reduce
    * by orbit sums; null when there are none.
    */
-  readonly monomials: Group<T> | null;
+  readonly signedPermSubgroup: Group<T> | null;
 }
 
 export interface SolveDiagnostics {
@@ -45,7 +45,7 @@ export interface BlockBasis<T> {
   readonly m: number;
   readonly n: number;
   /** r × (m·n) rows in reduced row echelon form (row-major flat index r·n + c). */
-  readonly basis: SparseMatrix<T>;
+  readonly elements: SparseMatrix<T>;
   readonly strategy: StrategyName;
   readonly reason: string;
   readonly diagnostics: SolveDiagnostics;

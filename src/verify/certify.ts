@@ -138,7 +138,7 @@ function certifyFinite<T>(basis: Basis<T>, deadline: Deadline, maxElements: numb
       let sum = f.zero;
       for (let g = 0; g < order; g++) sum = f.add(sum, f.mul(chiIn[inverse[g]!]!, chiOut[g]!));
       const expected = asInteger(f, sum, order);
-      const got = basis.blocks.find((x) => x.inType === a && x.outType === b)?.basis.rows ?? 0;
+      const got = basis.blocks.find((x) => x.inType === a && x.outType === b)?.elements.rows ?? 0;
       if (got !== expected) {
         throw new SolverError('E_VERIFY', `certification failed: block ${basis.outLayout.types[b]!.key} ← ${basis.inLayout.types[a]!.key} has ${got} basis elements, the character formula says ${expected}`, {
           expected: String(expected),
@@ -179,8 +179,8 @@ function certifyLie<T>(basis: Basis<T>, deadline: Deadline): Certificate {
     const outType = basis.outLayout.types[b.outType]!;
     const inType = basis.inLayout.types[b.inType]!;
     const rows: SparseMatrix<number> = complex
-      ? realifyRows(b.basis as unknown as SparseMatrix<Gaussian>, b.m, b.n)
-      : Object.freeze({ ...b.basis, values: b.basis.values.map((v) => basis.field.toNumber(v)) });
+      ? realifyRows(b.elements as unknown as SparseMatrix<Gaussian>, b.m, b.n)
+      : Object.freeze({ ...b.elements, values: b.elements.values.map((v) => basis.field.toNumber(v)) });
     const [m, n] = complex ? [2 * b.m, 2 * b.n] : [b.m, b.n];
     const report = verifyBasis(FloatField, matricesOf(outType.rep), matricesOf(inType.rep), rows, m, n, { randomElements: LIE_RANDOM_ELEMENTS, seed: LIE_SEED });
     worst = Math.max(worst, report.maxResidual);

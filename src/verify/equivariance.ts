@@ -13,13 +13,13 @@ import { SolverError } from '../errors.js';
 import type { Field } from '../field/field.js';
 import { CsrBuilder, equalMatrices, linearCombination, multiply, type SparseMatrix } from '../linalg/sparse.js';
 import type { RepMatrices } from '../rep/matrices.js';
-import type { SignedPerm } from '../rep/monomial.js';
+import type { SignedPerm } from '../rep/signed-perm.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { randomGroupElements } from './random-elements.js';
 
 export interface VerifyReport {
   /** `exact`: residual exactly zero; `float`: relative residual below `tolerance`. */
-  readonly mode: 'exact' | 'float' | 'monomial';
+  readonly mode: 'exact' | 'float' | 'signed-permutation';
   readonly generatorsChecked: number;
   readonly randomElementsChecked: number;
   /** Largest relative residual seen (0 for exact checks). */
@@ -149,9 +149,9 @@ export function verifyBasis<T>(
  * number of entries, so it scales to the million-entry bases of S(10) T(3).
  *
  * @example
- * verifyMonomial(RationalField, block.basis, outPerms, inPerms, m, n).mode // 'monomial'
+ * verifySignedPerm(RationalField, block.elements, outPerms, inPerms, m, n).mode // 'signed-permutation'
  */
-export function verifyMonomial<T>(
+export function verifySignedPerm<T>(
   f: Field<T>,
   rows: SparseMatrix<T>,
   outPerms: readonly SignedPerm[],
@@ -189,5 +189,5 @@ export function verifyMonomial<T>(
       }
     }
   }
-  return Object.freeze({ mode: 'monomial', generatorsChecked: outPerms.length, randomElementsChecked: 0, maxResidual: 0, tolerance: 0, independent: true });
+  return Object.freeze({ mode: 'signed-permutation', generatorsChecked: outPerms.length, randomElementsChecked: 0, maxResidual: 0, tolerance: 0, independent: true });
 }

@@ -75,7 +75,7 @@ describe('--certify, finite groups: the character formula and the group order', 
   it('a tampered basis (a block with a missing element) fails certification with E_VERIFY', () => {
     const b = solveBasis({ group: 'S(4)', in: 'V**2' });
     const block = b.blocks[0]!;
-    const fewer = { ...block.basis, rows: block.basis.rows - 1, rowPtr: block.basis.rowPtr.subarray(0, block.basis.rows) };
+    const fewer = { ...block.elements, rows: block.elements.rows - 1, rowPtr: block.elements.rowPtr.subarray(0, block.elements.rows) };
     const tampered = { ...b, dim: b.dim - 1, blocks: [{ ...block, basis: fewer }] };
     expect(codeOf(() => certifyBasis(tampered))).toBe('E_VERIFY');
   });

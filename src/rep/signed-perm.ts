@@ -19,9 +19,9 @@ export interface SignedPerm {
  * a signed permutation. Lie algebra generators are ignored here; callers check for them.
  *
  * @example
- * monomialAction(resolveGroup('S(3)'), parseRep('V⊗V'))![0]!.perm.length // 9
+ * signedPermAction(resolveGroup('S(3)'), parseRep('V⊗V'))![0]!.perm.length // 9
  */
-export function monomialAction<T>(group: Group<T>, rep: Rep): SignedPerm[] | null {
+export function signedPermAction<T>(group: Group<T>, rep: Rep): SignedPerm[] | null {
   const bases = group.factors.map((fac) => fac.discrete.map((m) => asSignedPermutation(group.field, m)));
   const whole = group.discrete.map((m) => asSignedPermutation(group.field, m));
   const usesFactor = (r: Rep): boolean[] => {
@@ -69,7 +69,7 @@ export function monomialAction<T>(group: Group<T>, rep: Rep): SignedPerm[] | nul
 }
 
 /** Whether every discrete generator of the group acts as a signed permutation on V and factors. */
-export function isMonomialGroup<T>(group: Group<T>): boolean {
+export function isSignedPermGroup<T>(group: Group<T>): boolean {
   const all = [...group.discrete, ...group.factors.flatMap((f) => f.discrete)];
   return all.every((m) => asSignedPermutation(group.field, m) !== null);
 }

@@ -40,13 +40,13 @@ function turns<T>(f: Field<T>, a: SparseMatrix<T>): SparseMatrix<T>[] {
 
 /**
  * A group with the same base reps whose discrete generators are signed-permutation elements of
- * `group`: its monomial discrete generators plus exact quarter and half turns found in its Lie
+ * `group`: its signed-permutation discrete generators plus exact quarter and half turns found in its Lie
  * algebra (exact groups only). Null when there are none.
  *
  * @example
- * monomialSubgroup(resolveGroup('SO(3)'))!.discrete.length // 6: quarter and half turns about 3 axes
+ * signedPermSubgroup(resolveGroup('SO(3)'))!.discrete.length // 6: quarter and half turns about 3 axes
  */
-export function monomialSubgroup<T>(group: Group<T>): Group<T> | null {
+export function signedPermSubgroup<T>(group: Group<T>): Group<T> | null {
   const f = group.field;
   const elements: { onV: SparseMatrix<T>; onFactors: SparseMatrix<T>[] }[] = [];
   const seen = new Set<string>();
