@@ -13,7 +13,7 @@ export type { AnyGroup, ExactGroup, FloatGroup, Group, FactorRep } from './group
 export { parseRep } from './rep/parse.js';
 export { printRep, repDim, dual, tensor, sum, power, multiple, V, SCALAR, type Rep } from './rep/rep.js';
 export { repMatrices, RepMatrixCache, type RepMatrices } from './rep/matrices.js';
-export { flatBasis, type Basis, type BlockEntry } from './solve/basis.js';
+export { flatBasis, type Basis, type BlockEntry } from './basis.js';
 export type { StrategyName, BlockBasis } from './solve/strategy.js';
 export { basisJson, basisJsonText, BASIS_FORMAT } from './emit/json.js';
 export { summaryText } from './emit/summary.js';
@@ -25,5 +25,5 @@ export { EMITTERS, emitterFor, type Emitter, type EmitOptions } from './emit/reg
 export { SolveBasisError, SpecError, ResourceError, SolverError, type ErrorCode } from './errors.js';
 export { RationalField, FloatField, type Field } from './field/field.js';
 export type { Rational } from './field/rational.js';
-export type { SparseMatrix } from './linalg/sparse.js';
+export type { SparseMatrix } from './linalg/index.js';
 export { VERSION } from './version.js';

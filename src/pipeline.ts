@@ -1,28 +1,28 @@
 /**
- * The data flow of DESIGN.md §7, one line per stage:
+ * The data flow of DESIGN.md §7, one stage per step:
  *
- *   spec text ─▶ group + rep trees ─▶ summand layouts ─▶ per block: solve (strategy) ─▶ verify
- *             ─▶ Basis
+ *   request ─▶ ① group + rep trees ─▶ ② shapes, guarded ─▶ ③ layouts
+ *           ─▶ ④ per block: solve (strategy) ─▶ ⑤ verify ─▶ Basis (⑥ certify on request)
  *
- * Emitting (JSON, code, pictures) is a separate stage applied to the Basis.
+ * `solveBasis` answers one Hom_G(in, out); `solveLayer` answers everything a layer needs (weight
+ * and bias) under one deadline, one memory limit and one matrix cache. Emitting (JSON, code,
+ * pictures) is the next stage, applied to what these return.
  */
-import type { AnyGroup, Group } from './group/group.js';
+import { basisDimension, type Basis, type BlockEntry, type LayerBases } from './basis.js';
 import { toFloatGroup } from './group/convert.js';
-import { signedPermSubgroup } from './group/signed-perm-subgroup.js';
+import type { AnyGroup, Group } from './group/group.js';
 import { resolveGroup } from './group/resolve.js';
-import { summandLayout, type Layout } from './constraints/blocks.js';
-import { checkLayoutMemory, preLayout } from './constraints/prelayout.js';
+import { signedPermSubgroup } from './group/signed-perm-subgroup.js';
+import { layoutOf, repShape, type Layout } from './rep/layout.js';
 import { RepMatrixCache } from './rep/matrices.js';
 import { parseRep } from './rep/parse.js';
-import { printRep, type Rep } from './rep/rep.js';
-import { SpecError } from './errors.js';
-import { basisDimension, type Basis, type BlockEntry } from './solve/basis.js';
-import { checkResources, DEFAULT_MAX_MEMORY_BYTES } from './solve/resources.js';
-import { solveBlock } from './solve/strategies.js';
-import type { HomProblem, SolveOptions, StrategyName } from './solve/strategy.js';
-import { certifyBasis } from './verify/certify.js';
-import { verifyBasis, verifySignedPerm } from './verify/equivariance.js';
+import { SCALAR, type Rep } from './rep/rep.js';
+import { checkResources } from './solve/resources.js';
+import { solveBlock } from './solve/select.js';
+import type { HomProblem, SolveOptions, StrategyChoice } from './solve/strategy.js';
+import { DEFAULT_MAX_MEMORY_BYTES } from './util/bytes.js';
 import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
+import { certifyBasis, verifyBlock } from './verify/index.js';
 
 export interface SolveRequest {
   /** A group name (`S(5)`, `SO(3) x S(4)`), a custom group file path, or a resolved group. */
@@ -31,8 +31,11 @@ export interface SolveRequest {
   readonly in: string | Rep;
   /** The output rep; defaults to the input rep. */
   readonly out?: string | Rep;
-  /** Force a strategy (`orbit`, `exact`, `float`); by default the fastest applicable runs. */
-  readonly strategy?: StrategyName;
+  /**
+   * Force a strategy by name (`orbit`, `rational`, `gaussian`, `svd`, `reynolds`) or by family
+   * (`exact`, `float`); by default the fastest applicable one runs. See solve/select.ts.
+   */
+  readonly strategy?: StrategyChoice;
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
   /** Finite float groups above this many unknowns use the Reynolds projector (default 1500). */
@@ -48,9 +51,9 @@ export interface SolveRequest {
   /** Names of the inputs in error messages (the CLI passes `--rep` or `--in`/`--out`). */
   readonly inputNames?: { readonly in?: string; readonly out?: string };
   /**
-   * Called before the first and after each (out type, in type) block is solved, with the number of
-   * blocks done and in total. The solve is synchronous: this is how a caller (the CLI's progress
-   * line) learns how far it has come.
+   * Called before the first and after each (out type, in type) block of the weight basis is
+   * solved, with the number of blocks done and in total. The solve is synchronous: this is how a
+   * caller (the CLI's progress line) learns how far it has come.
    */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -63,91 +66,109 @@ export interface SolveRequest {
  * basis.dim // 15
  */
 export function solveBasis(request: SolveRequest): Basis<unknown> {
-  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, readFileOption(request)) : request.group;
-  const group: AnyGroup = request.strategy === 'float' ? toFloatGroup(resolved) : resolved;
-  const inName = request.inputNames?.in ?? 'in';
-  const inRep = toRep(request.in, group, inName);
-  const outRep = request.out === undefined ? inRep : toRep(request.out, group, request.inputNames?.out ?? 'out');
-  return solveParsed(group as Group<unknown>, inRep, outRep, request);
+  const s = start(request);
+  return solveHom(s, s.inRep, s.outRep, { certify: request.certify ?? false, onProgress: request.onProgress });
 }
 
-function readFileOption(request: SolveRequest): { readFile?: (path: string) => string } {
-  return request.readFile ? { readFile: request.readFile } : {};
+/**
+ * Computes what a layer from `in` to `out` needs: the weight basis Hom_G(in, out) and the bias
+ * basis Hom_G(scalar, out), under one deadline and memory limit.
+ *
+ * @example
+ * const layer = solveLayer({ group: 'S(5)', in: 'V**2' });
+ * [layer.weight.dim, layer.bias.dim] // [15, 2]
+ */
+export function solveLayer(request: SolveRequest): LayerBases {
+  const s = start(request);
+  const weight = solveHom(s, s.inRep, s.outRep, { certify: request.certify ?? false, onProgress: request.onProgress });
+  const bias = solveHom(s, SCALAR, s.outRep, { certify: false, onProgress: undefined });
+  return Object.freeze({ weight, bias });
 }
 
-function toRep(spec: string | Rep, group: AnyGroup, path: string): Rep {
-  return typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec;
+/** One request's shared state: the parsed inputs, its limits, and the caches its solves share. */
+interface Session<T> {
+  readonly group: Group<T>;
+  readonly inRep: Rep;
+  readonly outRep: Rep;
+  readonly names: { readonly in: string; readonly out: string };
+  readonly maxBytes: number;
+  readonly deadline: Deadline;
+  readonly options: SolveOptions;
+  readonly matrices: RepMatrixCache<T>;
+  readonly signedPermSubgroup: Group<T> | null;
 }
 
-function layoutOf<T>(group: Group<T>, rep: Rep, name: string): Layout {
-  const layout = summandLayout(
-    rep,
-    group.dim,
-    group.factors.map((f) => f.dim),
-  );
-  if (layout.dim === 0) {
-    throw new SpecError('E_REP_VALUE', `the rep ${printRep(rep)} has dimension 0 for ${group.name}`, {
-      path: name,
-      expected: 'a rep of positive dimension',
-      actual: '0',
-    });
-  }
-  return layout;
-}
-
-function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
-  const maxBytes = request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
-  // Refuse from the dimensions alone where possible: a layout costs O(dim) to build, and V^19
-  // (10⁹ coordinates) must be refused in milliseconds, not after allocating gigabytes.
-  const pre = [inRep, outRep].map((r, i) => preLayout(group, r, (i === 0 ? request.inputNames?.in : request.inputNames?.out) ?? (i === 0 ? 'in' : 'out')));
-  checkLayoutMemory(pre[0]!.dim + pre[1]!.dim, maxBytes);
-  if (pre[0]!.types.length > 0 && pre[1]!.types.length > 0) checkResources(group, pre[0]!, pre[1]!, maxBytes);
-  const inLayout = layoutOf(group, inRep, request.inputNames?.in ?? 'in');
-  const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
-  checkResources(group, inLayout, outLayout, maxBytes);
+/** ① The group and the rep trees. The deadline starts first: reading a group file counts. */
+function start(request: SolveRequest): Session<unknown> {
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
-  const matrices = new RepMatrixCache(group);
-  const monomials = signedPermSubgroup(group);
-  const options: SolveOptions = {
-    ...(request.strategy ? { strategy: request.strategy } : {}),
-    ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
-    ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
-    deadline,
-  };
-  const blocks: BlockEntry<T>[] = [];
-  const total = outLayout.types.length * inLayout.types.length;
-  let done = 0;
-  request.onProgress?.(0, total);
-  outLayout.types.forEach((outType, b) => {
-    inLayout.types.forEach((inType, a) => {
-      deadline.check();
-      const problem: HomProblem<T> = { group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices, signedPermSubgroup: monomials };
-      const solved = solveBlock(problem, options);
-      request.onProgress?.(++done, total);
-      if (solved.elements.rows === 0) return;
-      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification: verifyBlock(problem, solved.elements, solved.strategy, deadline) }));
-    });
-  });
-  const basis: Basis<T> = Object.freeze({
+  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, request.readFile ? { readFile: request.readFile } : {}) : request.group;
+  const group = (request.strategy === 'float' ? toFloatGroup(resolved) : resolved) as Group<unknown>;
+  const names = { in: request.inputNames?.in ?? 'in', out: request.inputNames?.out ?? 'out' };
+  const toRep = (spec: string | Rep, path: string): Rep => (typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec);
+  const inRep = toRep(request.in, names.in);
+  return {
     group,
-    field: group.field,
+    inRep,
+    outRep: request.out === undefined ? inRep : toRep(request.out, names.out),
+    names,
+    maxBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
+    deadline,
+    options: {
+      ...(request.strategy ? { strategy: request.strategy } : {}),
+      ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
+      ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
+      deadline,
+    },
+    matrices: new RepMatrixCache(group),
+    signedPermSubgroup: signedPermSubgroup(group),
+  };
+}
+
+function solveHom<T>(
+  s: Session<T>,
+  inRep: Rep,
+  outRep: Rep,
+  extra: { readonly certify: boolean; readonly onProgress: SolveRequest['onProgress'] },
+): Basis<T> {
+  // ② Refuse from the shapes alone, before anything of size dim is allocated.
+  checkResources(s.group, repShape(s.group, inRep, s.names.in), repShape(s.group, outRep, s.names.out), s.maxBytes);
+  // ③ The summands of each side; equal summands share a type.
+  const inLayout = layoutOf(s.group, inRep, { maxBytes: s.maxBytes, path: s.names.in });
+  const outLayout = layoutOf(s.group, outRep, { maxBytes: s.maxBytes, path: s.names.out });
+  // ④ ⑤ Each (out type, in type) block: solve, then verify.
+  const blocks = solveBlocks(s, inLayout, outLayout, extra.onProgress);
+  const basis: Basis<T> = Object.freeze({
+    group: s.group,
+    field: s.group.field,
     inRep,
     outRep,
     inLayout,
     outLayout,
     shape: Object.freeze([outLayout.dim, inLayout.dim] as const),
     dim: basisDimension(inLayout, outLayout, blocks),
-    exact: group.field.kind === 'exact',
-    blocks: Object.freeze(blocks),
-    warnings: Object.freeze([...(group.warnings ?? [])]),
+    exact: s.group.field.kind === 'exact',
+    blocks,
+    warnings: Object.freeze([...(s.group.warnings ?? [])]),
   });
-  return request.certify ? Object.freeze({ ...basis, certificate: certifyBasis(basis, deadline) }) : basis;
+  // ⑥ On request, an independent certificate.
+  return extra.certify ? Object.freeze({ ...basis, certificate: certifyBasis(basis, s.deadline) }) : basis;
 }
 
-function verifyBlock<T>(p: HomProblem<T>, rows: BlockEntry<T>['elements'], strategy: StrategyName, deadline: Deadline): BlockEntry<T>['verification'] {
-  if (strategy === 'orbit') {
-    // Signed-permutation generators: the linear-time exact check (no matrices of rationals).
-    return verifySignedPerm(p.group.field, rows, p.matrices.signedPerms(p.outRep)!, p.matrices.signedPerms(p.inRep)!, p.m, p.n, deadline);
-  }
-  return verifyBasis(p.group.field, p.matrices.of(p.outRep), p.matrices.of(p.inRep), rows, p.m, p.n, { deadline });
+function solveBlocks<T>(s: Session<T>, inLayout: Layout, outLayout: Layout, onProgress: SolveRequest['onProgress']): readonly BlockEntry<T>[] {
+  const blocks: BlockEntry<T>[] = [];
+  const total = outLayout.types.length * inLayout.types.length;
+  let done = 0;
+  onProgress?.(0, total);
+  outLayout.types.forEach((outType, b) => {
+    inLayout.types.forEach((inType, a) => {
+      s.deadline.check();
+      const problem: HomProblem<T> = { group: s.group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices: s.matrices, signedPermSubgroup: s.signedPermSubgroup };
+      const solved = solveBlock(problem, s.options);
+      onProgress?.(++done, total);
+      if (solved.elements.rows === 0) return;
+      const verification = verifyBlock(s.matrices, outType.rep, inType.rep, solved.elements, solved.m, solved.n, s.deadline);
+      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification }));
+    });
+  });
+  return Object.freeze(blocks);
 }

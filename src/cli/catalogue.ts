@@ -3,8 +3,9 @@
  * family's generator convention, and what a rep expression parses to. Pure functions returning
  * strings; main.ts prints them.
  */
-import { summandLayout } from '../constraints/blocks.js';
-import type { AnyGroup } from '../group/group.js';
+import { layoutOf } from '../rep/layout.js';
+import { DEFAULT_MAX_MEMORY_BYTES } from '../util/bytes.js';
+import type { AnyGroup, Group } from '../group/group.js';
 import { builtinGroups } from '../group/library.js';
 import { resolveGroup } from '../group/resolve.js';
 import { parseRep } from '../rep/parse.js';
@@ -59,7 +60,8 @@ export function explainText(repText: string, groupSpec?: string, readFile?: (pat
     return `${lines.join('\n')}\n`;
   }
   const factorDims = group.factors.map((f) => f.dim);
-  const layout = summandLayout(rep, group.dim, factorDims);
+  // The same guarded door as a solve: a rep too large to lay out is E_TOO_LARGE, not a crash.
+  const layout = layoutOf(group as Group<unknown>, rep, { maxBytes: DEFAULT_MAX_MEMORY_BYTES, path: '--rep' });
   lines.push(`group     ${group.name}: acts on V = R^${group.dim}; ${describeSize(group)}`);
   lines.push(`dim       ${layout.dim.toLocaleString('en-US')}`);
   lines.push(`summands  ${layout.instances.length} (${layout.types.length} distinct)`);

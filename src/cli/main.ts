@@ -4,10 +4,12 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
-import { EMITTERS, emitterFor } from '../emit/registry.js';
+import { EMITTERS, emitterFor, type EmitOptions } from '../emit/registry.js';
 import { formatMs } from '../emit/summary.js';
-import { solveBasis } from '../pipeline.js';
-import type { StrategyName } from '../solve/strategy.js';
+import type { Basis } from '../basis.js';
+import { solveBasis, solveLayer, type SolveRequest } from '../pipeline.js';
+import { STRATEGY_CHOICES } from '../solve/select.js';
+import type { StrategyChoice } from '../solve/strategy.js';
 import { VERSION } from '../version.js';
 import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
@@ -60,7 +62,7 @@ interface Options {
   format: string;
   output?: string;
   flat?: boolean;
-  strategy?: StrategyName;
+  strategy?: StrategyChoice;
   rtol?: number;
   maxMemory?: number;
   timeout?: number;
@@ -116,7 +118,7 @@ function buildProgram(io: CliIO): Command {
     .option('-o, --output <file>', 'write to FILE (atomically) instead of stdout')
     .option('--flat', 'always include the flat basis in JSON (default: when small)')
     .option('--no-flat', 'never include the flat basis in JSON, only blocks')
-    .addOption(new Option('--strategy <name>', 'force a solve strategy').choices(['orbit', 'exact', 'float']))
+    .addOption(new Option('--strategy <name>', 'force a solve strategy, or the best of a family (exact: rational or gaussian; float: svd or reynolds)').choices([...STRATEGY_CHOICES]))
     .option('--rtol <x>', 'relative rank tolerance of the float path', parsePositive)
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
     .option('--timeout <seconds>', 'stop a solve that takes longer (exit 6, nothing written)', parsePositive)
@@ -172,29 +174,38 @@ function run(opts: Options, io: CliIO): void {
   const now = io.now ?? (() => performance.now());
   const start = now();
   const progress = progressLine(io.stderr, io.stderrIsTTY, now);
-  let basis: ReturnType<typeof solveBasis>;
+  const emitter = emitterFor(opts.format)!;
+  const request: SolveRequest = {
+    group: opts.group,
+    in: inRep,
+    ...(opts.out !== undefined ? { out: opts.out } : opts.rep !== undefined ? { out: opts.rep } : {}),
+    ...(opts.strategy ? { strategy: opts.strategy } : {}),
+    ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
+    ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+    ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
+    ...(opts.certify ? { certify: true } : {}),
+    inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
+    onProgress: progress.onProgress,
+  };
+  // A layer format needs the bias basis too: the pipeline solves both under one deadline.
+  let solved: { readonly basis: Basis<unknown>; readonly emit: (options: EmitOptions) => string };
   try {
-    basis = solveBasis({
-      group: opts.group,
-      in: inRep,
-      ...(opts.out !== undefined ? { out: opts.out } : opts.rep !== undefined ? { out: opts.rep } : {}),
-      ...(opts.strategy ? { strategy: opts.strategy } : {}),
-      ...(opts.rtol !== undefined ? { rtol: opts.rtol } : {}),
-      ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
-      ...(opts.timeout !== undefined ? { timeoutSeconds: opts.timeout } : {}),
-      ...(opts.certify ? { certify: true } : {}),
-      inputNames: opts.rep !== undefined ? { in: '--rep', out: '--rep' } : { in: '--in', out: '--out' },
-      onProgress: progress.onProgress,
-    });
+    if (emitter.input === 'layer') {
+      const layer = solveLayer(request);
+      solved = { basis: layer.weight, emit: (options) => emitter.emit(layer, options) };
+    } else {
+      const basis = solveBasis(request);
+      solved = { basis, emit: (options) => emitter.emit(basis, options) };
+    }
   } finally {
     // Erase the progress line before anything else is printed (the result or an error).
     progress.finish();
   }
+  const { basis } = solved;
   const elapsedMs = now() - start;
   for (const w of basis.warnings) io.stderr(`solve-basis: warning: ${w}\n`);
   if (basis.certificate && !basis.certificate.certified) io.stderr(`solve-basis: warning: ${basis.certificate.summary}\n`);
-  const emitter = emitterFor(opts.format)!;
-  const text = emitter.emit(basis, {
+  const text = solved.emit({
     elapsedMs,
     ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),

@@ -9,7 +9,7 @@
  */
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import type { Field } from '../field/field.js';
-import { CsrBuilder, transpose, type SparseMatrix } from '../linalg/sparse.js';
+import { CsrBuilder, transpose, type SparseMatrix } from '../linalg/index.js';
 
 /**
  * Maps each unknown x to a reduced coordinate: `W = Σ_j y_j p_j` with disjoint ±1 vectors p_j

@@ -7,7 +7,7 @@
  * constants (the JAX analogue of non-trainable buffers; `jit` folds them in). `as_flax_module()`
  * wraps the same functions as a `flax.linen.Module` for Flax users, importing Flax only when called.
  */
-import type { Basis } from '../solve/basis.js';
+import type { LayerBases } from '../basis.js';
 import { layerData, type Expansion, type LayerData } from './layer-data.js';
 import { dataLiteral, headerLines, list } from './layer-text.js';
 
@@ -181,11 +181,11 @@ def as_flax_module():
  * The JAX module file for a basis.
  *
  * @example
- * const text = emitJax(solveBasis({ group: 'SO(3)', in: 'V**2', out: 'V' }));
+ * const text = emitJax(solveLayer({ group: 'SO(3)', in: 'V**2', out: 'V' }));
  * text.includes('def apply(params, x):') // true
  */
-export function emitJax(basis: Basis<unknown>): string {
-  const d = layerData(basis);
+export function emitJax(layer: LayerBases): string {
+  const d = layerData(layer);
   const hasBias = d.bias.size > 0;
   return [
     '"""',

@@ -4,15 +4,15 @@
  * as canonical strings ("-1/2"), the canonical (reduced echelon) basis.
  */
 import type { Field, JsonScalar } from '../field/field.js';
-import { toDense, type SparseMatrix } from '../linalg/sparse.js';
-import type { Layout } from '../constraints/blocks.js';
+import { toDense, type SparseMatrix } from '../linalg/index.js';
+import type { Layout } from '../rep/layout.js';
 import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../solve/basis.js';
+import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../basis.js';
 import { getHeapStatistics } from 'node:v8';
 import { ResourceError } from '../errors.js';
-import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../solve/resources.js';
+import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../util/bytes.js';
 import { VERSION } from '../version.js';
-import type { Certificate } from '../verify/certify.js';
+import type { Certificate } from '../verify/report.js';
 
 export const BASIS_FORMAT = 'solve-basis/basis@1';
 
@@ -85,7 +85,7 @@ function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
     out: b.outType,
     shape: [b.m, b.n],
     dim: b.elements.rows,
-    strategy: b.strategy,
+    strategy: b.family,
     basis: rowsJson(f, b.elements, b.n),
   };
 }
@@ -130,7 +130,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
   const flat = writesFlat(basis, options);
   checkJsonSize(basis, flat, single, options);
-  const strategies = [...new Set(basis.blocks.map((b) => b.strategy))].sort();
+  const strategies = [...new Set(basis.blocks.map((b) => b.family))].sort();
   // Format v1 calls the signed-permutation check "monomial".
   const verification = [...new Set(basis.blocks.map((b) => (b.verification.mode === 'signed-permutation' ? 'monomial' : b.verification.mode)))].sort();
   return {

@@ -14,13 +14,12 @@
  * per-block position tables and per-instance coordinate maps stored here. A layer whose blocks are
  * all orbit blocks (S(n), cube, …) is thus a single `cat` plus a single gather.
  */
-import type { Layout } from '../constraints/blocks.js';
-import type { AnyGroup, Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
-import { solveBasis } from '../pipeline.js';
+import type { Layout } from '../rep/layout.js';
+import type { Group } from '../group/group.js';
+import type { SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache } from '../rep/matrices.js';
 import { printRep } from '../rep/rep.js';
-import type { Basis, BlockEntry } from '../solve/basis.js';
+import type { Basis, BlockEntry, LayerBases } from '../basis.js';
 import { VERSION } from '../version.js';
 
 /** How one block's values are produced. */
@@ -208,18 +207,18 @@ export function initStd(e: Expansion): number {
 
 /**
  * Everything a generated layer needs: header facts, the weight and bias expansions, the
- * initialisation scale and the generator matrices for the self-test.
+ * initialisation scale and the generator matrices for the self-test. Pure formatting of what
+ * the pipeline solved (`solveLayer`): nothing is solved here.
  *
  * @example
- * const data = layerData(solveBasis({ group: 'S(5)', in: 'V**2' }));
+ * const data = layerData(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * data.weight.size // 15
  */
-export function layerData(basis: Basis<unknown>): LayerData {
+export function layerData(layer: LayerBases): LayerData {
+  const basis = layer.weight;
   const group = basis.group;
   const inRep = printRep(basis.inRep);
   const outRep = printRep(basis.outRep);
-  // The bias lives in the invariant subspace of ρ_out: Hom_G(scalar, out).
-  const biasBasis = solveBasis({ group: group as AnyGroup, in: 'scalar', out: basis.outRep });
   const cache = new RepMatrixCache(group);
   const weight = expansionOf(basis);
   return {
@@ -231,7 +230,8 @@ export function layerData(basis: Basis<unknown>): LayerData {
     version: VERSION,
     command: `solve-basis --group ${quote(group.name)} --in ${quote(inRep)} --out ${quote(outRep)}`,
     weight,
-    bias: expansionOf(biasBasis),
+    // The bias lives in the invariant subspace of ρ_out: Hom_G(scalar, out).
+    bias: expansionOf(layer.bias),
     initStd: initStd(weight),
     action: {
       in: actionOf(cache, basis.inLayout),

@@ -3,7 +3,7 @@
  * coefficients as parameters and the basis as buffers, expanding W by one gather from a small
  * source vector (see layer-data.ts), TorchScript-compatible, with a self-test of its equivariance.
  */
-import type { Basis } from '../solve/basis.js';
+import type { LayerBases } from '../basis.js';
 import { layerData, type Expansion, type LayerData } from './layer-data.js';
 import { dataLiteral, headerLines, list } from './layer-text.js';
 
@@ -178,11 +178,11 @@ def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1
  * The PyTorch module file for a basis.
  *
  * @example
- * const text = emitPyTorch(solveBasis({ group: 'S(5)', in: 'V**2' }));
+ * const text = emitPyTorch(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * text.includes('class EquivariantLinear(nn.Module)') // true
  */
-export function emitPyTorch(basis: Basis<unknown>): string {
-  const d = layerData(basis);
+export function emitPyTorch(layer: LayerBases): string {
+  const d = layerData(layer);
   return [
     '"""',
     ...headerLines(d, 'pytorch'),

@@ -2,7 +2,7 @@
  * The output formats, as an explicit map from id to emitter (no registration on import). The CLI's
  * `--format` choices come from here; adding a format is adding one entry.
  */
-import type { Basis } from '../solve/basis.js';
+import type { Basis, LayerBases } from '../basis.js';
 import { basisJsonText } from './json.js';
 import { summaryText } from './summary.js';
 import { basisSvg } from './svg.js';
@@ -19,23 +19,39 @@ export interface EmitOptions {
   readonly maxMemoryBytes?: number;
 }
 
-export interface Emitter {
+interface EmitterInfo {
   readonly id: string;
   readonly description: string;
   /** Usual file extension, without the dot. */
   readonly extension: string;
+}
+
+/** Formats one basis (`solveBasis`): reports and data. */
+export interface BasisEmitter extends EmitterInfo {
+  readonly input: 'basis';
   emit(basis: Basis<unknown>, options: EmitOptions): string;
 }
 
-const summary: Emitter = {
+/** Formats a layer's weight and bias bases (`solveLayer`): generated code. */
+export interface LayerEmitter extends EmitterInfo {
+  readonly input: 'layer';
+  emit(layer: LayerBases, options: EmitOptions): string;
+}
+
+/** What the pipeline must produce for an emitter is its `input`: a basis, or a layer's bases. */
+export type Emitter = BasisEmitter | LayerEmitter;
+
+const summary: BasisEmitter = {
   id: 'summary',
+  input: 'basis',
   description: 'a few lines for a person (default)',
   extension: 'txt',
   emit: (basis, options) => summaryText(basis, options.elapsedMs !== undefined ? { elapsedMs: options.elapsedMs } : {}),
 };
 
-const json: Emitter = {
+const json: BasisEmitter = {
   id: 'json',
+  input: 'basis',
   description: 'basis JSON v1 (schema/basis.schema.json)',
   extension: 'json',
   emit: (basis, options) =>
@@ -45,32 +61,36 @@ const json: Emitter = {
     }),
 };
 
-const svg: Emitter = {
+const svg: BasisEmitter = {
   id: 'svg',
+  input: 'basis',
   description: 'the weight-sharing picture (use with -o pattern.svg)',
   extension: 'svg',
   emit: (basis) => basisSvg(basis),
 };
 
-const pytorch: Emitter = {
+const pytorch: LayerEmitter = {
   id: 'pytorch',
+  input: 'layer',
   description: 'a self-contained PyTorch nn.Module with a self-test',
   extension: 'py',
-  emit: (basis) => emitPyTorch(basis),
+  emit: (layer) => emitPyTorch(layer),
 };
 
-const jax: Emitter = {
+const jax: LayerEmitter = {
   id: 'jax',
+  input: 'layer',
   description: 'a self-contained JAX init/apply pair with a self-test',
   extension: 'py',
-  emit: (basis) => emitJax(basis),
+  emit: (layer) => emitJax(layer),
 };
 
-const tfjs: Emitter = {
+const tfjs: LayerEmitter = {
   id: 'tfjs',
+  input: 'layer',
   description: 'a self-contained TensorFlow.js ES module with a self-test',
   extension: 'js',
-  emit: (basis) => emitTfjs(basis),
+  emit: (layer) => emitTfjs(layer),
 };
 
 /** All emitters, in the order `--help` lists them. */
@@ -78,7 +98,8 @@ export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg, p
 
 /**
  * @example
- * emitterFor('json')?.emit(solveBasis({ group: 'S5', in: 'V' }), {})
+ * const json = emitterFor('json');
+ * if (json?.input === 'basis') json.emit(solveBasis({ group: 'S5', in: 'V' }), {});
  */
 export function emitterFor(id: string): Emitter | undefined {
   return EMITTERS.find((e) => e.id === id);

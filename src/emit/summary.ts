@@ -3,7 +3,7 @@
  * against the unconstrained layer, which strategy ran and why, how it was checked, how long it took.
  */
 import { printRep } from '../rep/rep.js';
-import type { Basis } from '../solve/basis.js';
+import type { Basis } from '../basis.js';
 import { patternPreview } from './pattern.js';
 
 export interface SummaryOptions {

@@ -13,9 +13,9 @@
  */
 import { SolveBasisError } from '../errors.js';
 import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis } from '../solve/basis.js';
+import { flatBasis, flatEntryCount, type Basis } from '../basis.js';
 import { patternOwners } from './pattern.js';
-import type { Layout } from '../constraints/blocks.js';
+import type { Layout } from '../rep/layout.js';
 import { categoricalColour, divergingColour } from './palette.js';
 
 export interface SvgOptions {

@@ -3,7 +3,7 @@
  * and bias are `tf.Variable`s and whose basis lives in non-trainable tensors, with JSDoc types so
  * TypeScript (allowJs / checkJs) sees the API, and a self-test of its equivariance.
  */
-import type { Basis } from '../solve/basis.js';
+import type { LayerBases } from '../basis.js';
 import { layerData, type Expansion, type LayerData } from './layer-data.js';
 import { dataLiteral, headerLines, list } from './layer-text.js';
 
@@ -231,11 +231,11 @@ export function selfTest(layer, options = {}) {
  * The TensorFlow.js ES module for a basis.
  *
  * @example
- * const text = emitTfjs(solveBasis({ group: 'S(5)', in: 'V**2' }));
+ * const text = emitTfjs(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * text.includes('export class EquivariantLinear') // true
  */
-export function emitTfjs(basis: Basis<unknown>): string {
-  const d = layerData(basis);
+export function emitTfjs(layer: LayerBases): string {
+  const d = layerData(layer);
   return [
     '/**',
     ...headerLines(d, 'tfjs').map((l) => (l === '' ? ' *' : ` * ${l}`)),

@@ -7,7 +7,7 @@ import { SpecError } from '../errors.js';
 import { FloatField, type Field } from '../field/field.js';
 import { GaussianField, gaussian } from '../field/gaussian.js';
 import { toNumber, type Rational } from '../field/rational.js';
-import { map } from '../linalg/sparse.js';
+import { map } from '../linalg/index.js';
 import type { AnyGroup, ComplexGroup, FloatGroup, Group } from './group.js';
 
 /** Every generator matrix of V and of each factor mapped entrywise into `field`. */

@@ -6,7 +6,7 @@
 import { ResourceError } from '../errors.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import type { Field } from '../field/field.js';
-import { identity, multiply, type SparseMatrix } from '../linalg/sparse.js';
+import { identity, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { Group } from './group.js';
 
 export interface GroupElement<T> {
@@ -86,5 +86,21 @@ export function inverseIndex<T>(f: Field<T>, elements: readonly GroupElement<T>[
       power = multiply(f, power, g.onV);
     }
     throw new RangeError('inverseIndex: element of infinite order');
+  });
+}
+
+/**
+ * The group with every listed element as a discrete generator: the rep machinery then builds
+ * ρ_R(g) for each element g (the Reynolds projector and the character formula sum over them).
+ *
+ * @example
+ * elementsAsGenerators(g, enumerateElements(g)).discrete.length // |G|
+ */
+export function elementsAsGenerators<T>(group: Group<T>, elements: readonly GroupElement<T>[]): Group<T> {
+  return Object.freeze({
+    ...group,
+    discrete: elements.map((e) => e.onV),
+    lie: [],
+    factors: group.factors.map((fac, x) => ({ ...fac, discrete: elements.map((e) => e.onFactors[x]!), lie: [] })),
   });
 }

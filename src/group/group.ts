@@ -5,7 +5,7 @@
 import type { Field } from '../field/field.js';
 import type { Gaussian } from '../field/gaussian.js';
 import type { Rational } from '../field/rational.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
+import type { SparseMatrix } from '../linalg/index.js';
 
 /**
  * The base representation of one factor of a (possibly direct-product) group, with one matrix per

@@ -12,7 +12,7 @@ import { SpecError } from '../errors.js';
 import { FloatField } from '../field/field.js';
 import type { Field } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
-import { blockDiag, identity, zeros, type SparseMatrix } from '../linalg/sparse.js';
+import { blockDiag, identity, zeros, type SparseMatrix } from '../linalg/index.js';
 import { toComplexGroup, toFloatGroup } from './convert.js';
 import type { AnyGroup, FactorRep, Group } from './group.js';
 import { freezeGroup } from './library/common.js';

@@ -9,8 +9,8 @@
  * - Lie algebra generators should span a Lie algebra: closed under the bracket.
  */
 import type { Field } from '../field/field.js';
-import { equalMatrices, identity, multiply, type SparseMatrix } from '../linalg/sparse.js';
-import { lieClosure } from '../verify/lie-closure.js';
+import { equalMatrices, identity, multiply, type SparseMatrix } from '../linalg/index.js';
+import { lieClosure } from './lie-closure.js';
 import type { Group } from './group.js';
 
 /** Powers tried before a generator is reported as of (apparently) infinite order. */

@@ -11,7 +11,7 @@
  * generators and their pairwise sums and differences (which finds J = e − f in sp(2)).
  */
 import type { Field } from '../field/field.js';
-import { asSignedPermutation, equalMatrices, identity, linearCombination, map, multiply, type SparseMatrix } from '../linalg/sparse.js';
+import { asSignedPermutation, equalMatrices, identity, linearCombination, map, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { Group } from './group.js';
 
 /** At most this many candidate pairs are tried (groups with huge Lie algebras stay cheap). */

@@ -7,8 +7,8 @@
 import type { Field } from '../field/field.js';
 import type { Group } from '../group/group.js';
 import { SpecError } from '../errors.js';
-import { invertExactOrNull, invertFloatOrNull } from '../linalg/inverse.js';
-import { invertGenericOrNull } from '../linalg/rref-generic.js';
+import { invertExactOrNull, invertFloatOrNull } from '../linalg/index.js';
+import { invertGenericOrNull } from '../linalg/index.js';
 import {
   blockDiag,
   equalMatrices,
@@ -20,7 +20,7 @@ import {
   transpose,
   zeros,
   type SparseMatrix,
-} from '../linalg/sparse.js';
+} from '../linalg/index.js';
 import { signedPermAction, type SignedPerm } from './signed-perm.js';
 import { printRep, repKey, type Rep } from './rep.js';
 import { symmetricPowerMatrices } from './symmetric.js';

@@ -4,7 +4,7 @@
  * directly on typed arrays, never as matrices of rationals. The orbit strategy runs on these.
  */
 import type { Group } from '../group/group.js';
-import { asSignedPermutation } from '../linalg/sparse.js';
+import { asSignedPermutation } from '../linalg/index.js';
 import { repKey, type Rep } from './rep.js';
 import { symmetricTuples } from './symmetric.js';
 

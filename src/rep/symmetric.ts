@@ -11,7 +11,7 @@
  * subspace, so this is a homomorphism, and dρ_Sym(A) = P·dρ^{⊗k}(A)·E likewise.
  */
 import type { Field } from '../field/field.js';
-import { CsrBuilder, kron, kronSum, multiply, type SparseMatrix } from '../linalg/sparse.js';
+import { CsrBuilder, kron, kronSum, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { RepMatrices } from './matrices.js';
 
 /** Sorted index tuples spanning Sym^k (non-decreasing) or Alt^k (strictly increasing) of R^d. */

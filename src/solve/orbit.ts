@@ -8,9 +8,11 @@
  * Union-find with a parity bit per node, so the work is near-linear in dim_out × dim_in × #gens.
  */
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
+import { RationalField } from '../field/field.js';
 import { MINUS_ONE, ONE, type Rational } from '../field/rational.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
+import { map, type SparseMatrix } from '../linalg/index.js';
 import type { SignedPerm } from '../rep/signed-perm.js';
+import type { BlockBasis, HomProblem, SolveOptions, Strategy } from './strategy.js';
 
 /**
  * Orbit labels of the index pairs of an `m × n` matrix (flat row-major index r·n + c).
@@ -143,3 +145,33 @@ export function orbitBasis(labels: OrbitLabels, size: number): SparseMatrix<Rati
   Object.freeze(values);
   return Object.freeze({ rows: labels.count, cols: size, rowPtr, colIdx, values });
 }
+
+/** Orbit sums: the strategy for signed-permutation generators without a Lie algebra. */
+export const orbitStrategy: Strategy = Object.freeze({
+  name: 'orbit',
+  family: 'orbit',
+  whyNot<T>(p: HomProblem<T>): string | null {
+    if (p.group.lie.length > 0) return 'the group has a Lie algebra';
+    if (p.matrices.signedPerms(p.inRep) === null || p.matrices.signedPerms(p.outRep) === null) {
+      return 'some generator is not a signed permutation';
+    }
+    return null;
+  },
+  solve<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T> {
+    const labels = orbitLabels(p.matrices.signedPerms(p.outRep)!, p.matrices.signedPerms(p.inRep)!, p.m, p.n, options.deadline);
+    const basis = orbitBasis(labels, p.m * p.n);
+    // Orbit bases are {0, ±1}: representable in every field.
+    const f = p.group.field;
+    const minusOne = f.neg(f.one);
+    const inField = f === (RationalField as unknown) ? basis : map(f, basis, (v) => (v.num === 1n ? f.one : minusOne));
+    return Object.freeze({
+      m: p.m,
+      n: p.n,
+      elements: inField as unknown as SparseMatrix<T>,
+      strategy: 'orbit' as const,
+      family: 'orbit' as const,
+      reason: `all ${p.group.discrete.length} generators act as signed permutations on both reps and there is no Lie algebra`,
+      diagnostics: Object.freeze({ reducedUnknowns: labels.count, constraintRows: 0, method: 'orbit sums (union-find)' }),
+    });
+  },
+});

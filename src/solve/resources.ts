@@ -5,10 +5,9 @@
  */
 import { ResourceError } from '../errors.js';
 import type { Group } from '../group/group.js';
-import type { Layout } from '../constraints/blocks.js';
+import { checkLayoutMemory, type RepShape } from '../rep/layout.js';
 import { isSignedPermGroup } from '../rep/signed-perm.js';
-
-export const DEFAULT_MAX_MEMORY_BYTES = 4 * 1024 ** 3;
+import { formatBytes } from '../util/bytes.js';
 
 /** Bytes per unknown of the orbit strategy: union-find arrays, labels, and the ±1 output entry. */
 const ORBIT_BYTES_PER_UNKNOWN = 32;
@@ -26,15 +25,15 @@ export interface ResourceEstimate {
  * Estimated peak memory of solving Hom(in, out) block by block.
  *
  * @example
- * estimateResources(resolveGroup('S(10)'), layoutIn, layoutOut).bytes // ≈ 32 MB for T(3)→T(3)
+ * estimateResources(resolveGroup('S(10)'), shapeIn, shapeOut).bytes // ≈ 32 MB for T(3)→T(3)
  */
-export function estimateResources<T>(group: Group<T>, inLayout: Layout, outLayout: Layout): ResourceEstimate {
+export function estimateResources<T>(group: Group<T>, inShape: RepShape, outShape: RepShape): ResourceEstimate {
   const monomial = group.lie.length === 0 && isSignedPermGroup(group);
   const gens = group.discrete.length + group.lie.length;
   let peak = 0;
   let largest = 0;
-  for (const o of outLayout.types) {
-    for (const i of inLayout.types) {
+  for (const o of outShape.types) {
+    for (const i of inShape.types) {
       const unknowns = o.dim * i.dim;
       largest = Math.max(largest, unknowns);
       const bytes = monomial
@@ -48,21 +47,16 @@ export function estimateResources<T>(group: Group<T>, inLayout: Layout, outLayou
   return { bytes: peak, largestBlockUnknowns: largest, strategyHint: monomial ? 'orbit' : 'elimination' };
 }
 
-/** `1.50 GiB`. */
-export function formatBytes(b: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'];
-  let v = b;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${v.toPrecision(3)} ${units[u]}`;
-}
-
-/** Throws `E_TOO_LARGE` when the estimate exceeds `maxBytes`. */
-export function checkResources<T>(group: Group<T>, inLayout: Layout, outLayout: Layout, maxBytes: number): ResourceEstimate {
-  const est = estimateResources(group, inLayout, outLayout);
+/**
+ * The memory guard of a solve, from the shapes alone (before any layout or matrix exists): the
+ * layouts' index arrays, then the largest block's solve. Throws `E_TOO_LARGE` above `maxBytes`.
+ *
+ * @example
+ * checkResources(group, repShape(group, t4, 'in'), repShape(group, t4, 'out'), 4 * 1024 ** 3) // S(50): throws, 1.11 PiB
+ */
+export function checkResources<T>(group: Group<T>, inShape: RepShape, outShape: RepShape, maxBytes: number): ResourceEstimate {
+  checkLayoutMemory(inShape.dim + outShape.dim, maxBytes);
+  const est = estimateResources(group, inShape, outShape);
   if (!(est.bytes <= maxBytes)) {
     throw new ResourceError(
       'E_TOO_LARGE',

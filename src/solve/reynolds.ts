@@ -13,14 +13,15 @@
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { SolverError } from '../errors.js';
 import { FloatField } from '../field/field.js';
-import { enumerateElements, inverseIndex } from '../group/enumerate.js';
+import { elementsAsGenerators, enumerateElements, inverseIndex } from '../group/enumerate.js';
 import type { Group } from '../group/group.js';
-import { rrefFloat } from '../linalg/rref-float.js';
-import { rightSvd } from '../linalg/svd.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
+import { rrefFloat } from '../linalg/index.js';
+import { rightSvd } from '../linalg/index.js';
+import type { SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache } from '../rep/matrices.js';
 import { seededRng } from '../util/random.js';
-import type { HomProblem, SolveDiagnostics } from './strategy.js';
+import { reducedUnknowns } from './elimination.js';
+import { FLOAT_DENSE_LIMIT, type BlockBasis, type HomProblem, type SolveDiagnostics, type SolveOptions, type Strategy } from './strategy.js';
 
 /** Extra random directions beyond the expected dimension. */
 const OVERSAMPLING = 6;
@@ -62,13 +63,7 @@ export function reynoldsBasis(p: HomProblem<number>, seed = 7, deadline: Deadlin
   const group = p.group;
   const elements = enumerateElements(group);
   const inverse = inverseIndex(FloatField, elements);
-  // Every element as a "generator" of a derived group: the rep machinery then builds ρ_R(g).
-  const all: Group<number> = {
-    ...group,
-    discrete: elements.map((e) => e.onV),
-    lie: [],
-    factors: group.factors.map((fac, x) => ({ ...fac, discrete: elements.map((e) => e.onFactors[x]!), lie: [] })),
-  };
+  const all = elementsAsGenerators(group, elements);
   const cache = new RepMatrixCache(all);
   const out = cache.of(p.outRep).discrete;
   const inn = cache.of(p.inRep).discrete;
@@ -135,3 +130,28 @@ export function reynoldsBasis(p: HomProblem<number>, seed = 7, deadline: Deadlin
     },
   };
 }
+
+/** The Reynolds projector: for finite float groups too wide for dense SVD. */
+export const reynoldsStrategy: Strategy = Object.freeze({
+  name: 'reynolds',
+  family: 'float',
+  whyNot<T>(p: HomProblem<T>, options: SolveOptions): string | null {
+    if (p.group.field !== (FloatField as unknown)) return 'the group is exact';
+    if (p.group.lie.length > 0) return 'the group has a Lie algebra (not finite)';
+    const limit = options.floatDenseLimit ?? FLOAT_DENSE_LIMIT;
+    const unknowns = reducedUnknowns(p, options);
+    return unknowns > limit ? null : `${unknowns} unknowns fit dense SVD (limit ${limit})`;
+  },
+  solve<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T> {
+    const r = reynoldsBasis(p as unknown as HomProblem<number>, 7, options.deadline);
+    return Object.freeze({
+      m: p.m,
+      n: p.n,
+      elements: r.basis as unknown as SparseMatrix<T>,
+      strategy: 'reynolds' as const,
+      family: 'float' as const,
+      reason: `some generator entry is irrational and the group is finite; ${r.diagnostics.reducedUnknowns} unknowns are too many for dense SVD, so random matrices are projected onto the space`,
+      diagnostics: Object.freeze(r.diagnostics),
+    });
+  },
+});

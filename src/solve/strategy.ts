@@ -1,18 +1,34 @@
 /**
- * Solve strategies for one block Hom(R_a, S_b), and the selector that picks one and says why.
+ * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Five exist,
+ * each in its own file, tried in this order by select.ts:
  *
- * - orbit: every generator is a signed permutation on both reps and there is no Lie algebra.
- * - exact: all generator entries rational; elimination over ℚ after reducing by the generators
- *   that act monomially (orbit sums first, then the remaining constraints on that smaller space).
- * - float: irrational entries; SVD with a relative rank tolerance, same pre-reduction.
+ * | strategy  | family | applies when                                   | method                              |
+ * |-----------|--------|------------------------------------------------|-------------------------------------|
+ * | orbit     | orbit  | signed-permutation generators, no Lie algebra  | orbit sums (union-find)             |
+ * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
+ * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
+ * | reynolds  | float  | finite float group, > FLOAT_DENSE_LIMIT unknowns| group average of random matrices    |
+ * | svd       | float  | float generator entries                        | dense SVD, relative rank tolerance  |
+ *
+ * The elimination strategies first pre-reduce by the group's signed-permutation elements (orbit
+ * sums), then impose the remaining generators on that smaller space (elimination.ts). The family
+ * is what format v1 of the basis JSON records and what `--strategy exact|float` selects.
  */
 import type { Deadline } from '../util/deadline.js';
 import type { Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
+import type { SparseMatrix } from '../linalg/index.js';
 import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
 
-export type StrategyName = 'orbit' | 'exact' | 'float';
+/** The five strategies. */
+export type StrategyName = 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
+/** Their families: how exact the answer is (the basis JSON's `strategy`). */
+export type StrategyFamily = 'orbit' | 'exact' | 'float';
+/** What a caller may force: one strategy, or the best applicable one of a family. */
+export type StrategyChoice = StrategyName | StrategyFamily;
+
+/** Above this many (orbit-reduced) unknowns, finite float groups use the Reynolds projector. */
+export const FLOAT_DENSE_LIMIT = 1500;
 
 /** One block of the answer: Hom(inRep, outRep) for summand types, as RREF rows of length m·n. */
 export interface HomProblem<T> {
@@ -47,18 +63,19 @@ export interface BlockBasis<T> {
   /** r × (m·n) rows in reduced row echelon form (row-major flat index r·n + c). */
   readonly elements: SparseMatrix<T>;
   readonly strategy: StrategyName;
+  readonly family: StrategyFamily;
   readonly reason: string;
   readonly diagnostics: SolveDiagnostics;
 }
 
 export interface SolveOptions {
-  /** Force a strategy; the selector still refuses one that cannot apply. */
-  readonly strategy?: StrategyName;
+  /** Force a strategy or family; the selector still refuses one that cannot apply. */
+  readonly strategy?: StrategyChoice;
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
   /**
    * Finite float groups with more (orbit-reduced) unknowns than this use the Reynolds projector
-   * instead of dense SVD (default 1500).
+   * instead of dense SVD (default FLOAT_DENSE_LIMIT).
    */
   readonly floatDenseLimit?: number;
   /** Cooperative time limit (`--timeout`), ticked inside the long loops. */
@@ -68,7 +85,8 @@ export interface SolveOptions {
 /** A strategy: whether it applies to a problem (null, or why not) and how to solve it. */
 export interface Strategy {
   readonly name: StrategyName;
+  readonly family: StrategyFamily;
   /** null when applicable, otherwise the reason it is not. */
-  whyNot<T>(p: HomProblem<T>): string | null;
+  whyNot<T>(p: HomProblem<T>, options: SolveOptions): string | null;
   solve<T>(p: HomProblem<T>, options: SolveOptions): BlockBasis<T>;
 }

@@ -19,35 +19,31 @@ import { toFloatGroup } from '../group/convert.js';
 import { realifyRep, realifyRows } from './realify.js';
 import type { Gaussian } from '../field/gaussian.js';
 import type { Rep } from '../rep/rep.js';
-import { DEFAULT_MAX_ELEMENTS, enumerateElements, inverseIndex } from '../group/enumerate.js';
+import { DEFAULT_MAX_ELEMENTS, elementsAsGenerators, enumerateElements, inverseIndex } from '../group/enumerate.js';
 import type { AnyGroup, Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/sparse.js';
+import type { SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache, type RepMatrices } from '../rep/matrices.js';
-import type { Basis } from '../solve/basis.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { generatorOrder, MAX_GENERATOR_ORDER } from '../group/sanity.js';
-import { lieClosure } from './lie-closure.js';
+import { lieClosure } from '../group/lie-closure.js';
 import { verifyBasis } from './equivariance.js';
+import type { Certificate } from './report.js';
+import type { Layout } from '../rep/layout.js';
+
+/** What certification reads of a solved basis (a `Basis` is one). */
+export interface Certifiable<T> {
+  readonly group: Group<T>;
+  readonly field: Field<T>;
+  readonly inLayout: Layout;
+  readonly outLayout: Layout;
+  readonly dim: number;
+  readonly blocks: readonly { readonly inType: number; readonly outType: number; readonly m: number; readonly n: number; readonly elements: SparseMatrix<T> }[];
+}
 
 /** Random group elements checked per block for Lie groups. */
 const LIE_RANDOM_ELEMENTS = 8;
 const LIE_SEED = 20240601;
 
-export interface Certificate {
-  /** True when every check that was made passed and the method applies to the whole group. */
-  readonly certified: boolean;
-  /** `character-formula` (finite groups), `lie` (Lie algebra closure + random elements), or `none`. */
-  readonly method: 'character-formula' | 'lie' | 'none';
-  /** One line: what was checked, or why nothing could be. */
-  readonly summary: string;
-  /** Finite groups: |G| (decimal string: it can exceed 2^53). */
-  readonly groupOrder?: string;
-  /** Finite groups: (1/|G|) Σ χ_in(g⁻¹) χ_out(g) over the whole reps. */
-  readonly characterDim?: number;
-  /** Lie groups. */
-  readonly lieAlgebra?: { readonly generators: number; readonly rank: number; readonly generatedDim: number; readonly closed: boolean };
-  readonly randomElements?: { readonly count: number; readonly maxResidual: number; readonly tolerance: number };
-}
 
 function trace<T>(f: Field<T>, m: SparseMatrix<T>): T {
   let t = f.zero;
@@ -57,7 +53,7 @@ function trace<T>(f: Field<T>, m: SparseMatrix<T>): T {
   return t;
 }
 
-function countOf(layout: Basis<unknown>['inLayout'], type: number): number {
+function countOf(layout: Layout, type: number): number {
   return layout.instances.filter((i) => i.type === type).length;
 }
 
@@ -85,7 +81,7 @@ function fromInt<T>(f: Field<T>, k: number): T {
   return acc;
 }
 
-function certifyFinite<T>(basis: Basis<T>, deadline: Deadline, maxElements: number): Certificate {
+function certifyFinite<T>(basis: Certifiable<T>, deadline: Deadline, maxElements: number): Certificate {
   const group = basis.group;
   const f = group.field;
   // An infinite-order generator would only exhaust the enumeration cap: say so directly.
@@ -120,15 +116,9 @@ function certifyFinite<T>(basis: Basis<T>, deadline: Deadline, maxElements: numb
     });
   }
   const inverse = inverseIndex(f, elements);
-  // Every element as a "generator" of a derived group: the rep machinery then builds ρ_R(g).
-  const all: Group<T> = {
-    ...group,
-    discrete: elements.map((e) => e.onV),
-    lie: [],
-    factors: group.factors.map((fac, x) => ({ ...fac, discrete: elements.map((e) => e.onFactors[x]!), lie: [] })),
-  };
+  const all = elementsAsGenerators(group, elements);
   const cache = new RepMatrixCache(all);
-  const characters = (rep: Basis<T>['inRep']): T[] => cache.of(rep).discrete.map((m) => (deadline.tick(), trace(f, m)));
+  const characters = (rep: Rep): T[] => cache.of(rep).discrete.map((m) => (deadline.tick(), trace(f, m)));
   const inChars = basis.inLayout.types.map((t) => characters(t.rep));
   const outChars = basis.outLayout.types.map((t) => characters(t.rep));
   const order = elements.length;
@@ -160,7 +150,7 @@ function certifyFinite<T>(basis: Basis<T>, deadline: Deadline, maxElements: numb
   });
 }
 
-function certifyLie<T>(basis: Basis<T>, deadline: Deadline): Certificate {
+function certifyLie<T>(basis: Certifiable<T>, deadline: Deadline): Certificate {
   const group = basis.group;
   const closure = lieClosure(group.field, group.lie, deadline);
   // Equivariance on random elements, in float64 whatever the field: a check independent of the
@@ -203,6 +193,6 @@ function certifyLie<T>(basis: Basis<T>, deadline: Deadline): Certificate {
  * @example
  * certifyBasis(solveBasis({ group: 'D(5)', in: 'V**2' })).groupOrder // '10'
  */
-export function certifyBasis<T>(basis: Basis<T>, deadline: Deadline = NO_DEADLINE, maxElements = DEFAULT_MAX_ELEMENTS): Certificate {
+export function certifyBasis<T>(basis: Certifiable<T>, deadline: Deadline = NO_DEADLINE, maxElements = DEFAULT_MAX_ELEMENTS): Certificate {
   return basis.group.lie.length > 0 ? certifyLie(basis, deadline) : certifyFinite(basis, deadline, maxElements);
 }

@@ -7,7 +7,7 @@
 import { FloatField } from '../field/field.js';
 import type { Gaussian } from '../field/gaussian.js';
 import { toNumber } from '../field/rational.js';
-import { CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
+import { CsrBuilder, type SparseMatrix } from '../linalg/index.js';
 import type { RepMatrices } from '../rep/matrices.js';
 
 /**

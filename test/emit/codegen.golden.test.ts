@@ -5,8 +5,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emitterFor } from '../../src/emit/registry.js';
-import { solveBasis } from '../../src/pipeline.js';
+import { emitterFor, type LayerEmitter } from '../../src/emit/registry.js';
+import { solveLayer } from '../../src/pipeline.js';
+
+function layerEmitter(id: string): LayerEmitter {
+  const e = emitterFor(id);
+  if (e?.input !== 'layer') throw new Error(`${id} is not a layer format`);
+  return e;
+}
 
 const GOLDEN = [
   { file: 's3_v_v.pytorch.py', format: 'pytorch', group: 'S(3)', in: 'V', out: 'V' },
@@ -15,14 +21,14 @@ const GOLDEN = [
 
 describe('generated code golden files', () => {
   it.each(GOLDEN.map((g) => [g.file, g] as const))('%s', (_file, g) => {
-    const text = emitterFor(g.format)!.emit(solveBasis({ group: g.group, in: g.in, out: g.out }), {});
+    const text = layerEmitter(g.format).emit(solveLayer({ group: g.group, in: g.in, out: g.out }), {});
     const path = new URL(`./golden/${g.file}`, import.meta.url);
     if (process.env.UPDATE_GOLDEN) writeFileSync(path, text);
     expect(text).toBe(readFileSync(path, 'utf8'));
   });
 
   it('is deterministic', () => {
-    const emit = () => emitterFor('tfjs')!.emit(solveBasis({ group: 'S(4)', in: 'V+V**2', out: 'V' }), {});
+    const emit = () => layerEmitter('tfjs').emit(solveLayer({ group: 'S(4)', in: 'V+V**2', out: 'V' }), {});
     expect(emit()).toBe(emit());
   });
 });

@@ -34,7 +34,7 @@ describe.skipIf(!present)('generated JAX layers', () => {
     const dir = generatedDir('jax');
     const input = cases.map((c, i) => {
       const file = join(dir, `${c.name}.py`);
-      writeFileSync(file, emitJax(c.basis));
+      writeFileSync(file, emitJax(c.layer));
       return { name: c.name, file, flax: i === 0 };
     });
     const out = execFileSync(python!, [join(root, 'test', 'emit', 'drivers', 'jax_check.py')], {
@@ -52,7 +52,7 @@ describe.skipIf(!present)('generated JAX layers', () => {
     expect(r.paramCount).toBe(c.params);
     if (c === cases[0]) expect(r.flaxDiff, 'the Flax wrapper ran on the first case').not.toBeNull();
     if (r.flaxParamCount !== null) expect(r.flaxParamCount).toBe(c.params);
-    expect(r.shape).toEqual([4, 3, c.basis.shape[0]]);
+    expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);
     expect(r.gradNorm).toBeGreaterThan(0);
     expect(r.equivarianceError).toBeLessThan(1e-5);
     if (r.flaxDiff !== null) expect(r.flaxDiff).toBeLessThan(1e-5);

@@ -36,7 +36,7 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     const dir = generatedDir('pytorch');
     const input = cases.map((c) => {
       const file = join(dir, `${c.name}.py`);
-      writeFileSync(file, emitPyTorch(c.basis));
+      writeFileSync(file, emitPyTorch(c.layer));
       return { name: c.name, file };
     });
     const out = execFileSync(python!, [join(root, 'test', 'emit', 'drivers', 'torch_check.py')], {
@@ -52,7 +52,7 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     expect(r.error ?? '').toBe('');
     expect(r.ok).toBe(true);
     expect(r.paramCount).toBe(c.params);
-    expect(r.shape).toEqual([4, 3, c.basis.shape[0]]);
+    expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);
     expect(r.gradNorm).toBeGreaterThan(0);
     expect(r.equivarianceError).toBeLessThan(1e-5);
     expect(r.equivarianceError64).toBeLessThan(1e-9);

@@ -42,7 +42,7 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     const dir = generatedDir('tfjs');
     const input = cases.map((c) => {
       const file = join(dir, `${c.name}.js`);
-      writeFileSync(file, emitTfjs(c.basis));
+      writeFileSync(file, emitTfjs(c.layer));
       return { name: c.name, file };
     });
     const out = execFileSync(process.execPath, [join(root, 'test', 'emit', 'drivers', 'tfjs_check.mjs')], {
@@ -58,7 +58,7 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     const r = results.get(c.name)!;
     expect(r.error ?? '').toBe('');
     expect(r.paramCount).toBe(c.params);
-    expect(r.shape).toEqual([4, 3, c.basis.shape[0]]);
+    expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);
     expect(r.gradNorm).toBeGreaterThan(0);
     expect(r.equivarianceError).toBeLessThan(1e-5);
     expect(r.outputVariance).toBeGreaterThan(0.5);
@@ -67,14 +67,14 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
 
   it('is usable from TypeScript: the JSDoc types reach a strict TS consumer (allowJs)', () => {
     const dir = generatedDir('tfjs-ts');
-    writeFileSync(join(dir, 'layer.js'), emitTfjs(cases[0]!.basis));
+    writeFileSync(join(dir, 'layer.js'), emitTfjs(cases[0]!.layer));
     writeFileSync(
       join(dir, 'use.ts'),
       [
         "import * as tf from '@tensorflow/tfjs';",
         "import { EquivariantLinear, selfTest } from './layer.js';",
         'const layer = new EquivariantLinear({ seed: 1 });',
-        `export const y: tf.Tensor = layer.apply(tf.zeros([2, ${cases[0]!.basis.shape[1]}]));`,
+        `export const y: tf.Tensor = layer.apply(tf.zeros([2, ${cases[0]!.layer.weight.shape[1]}]));`,
         'export const vars: tf.Variable[] = layer.trainableVariables;',
         'export const err: number = selfTest(layer, { trials: 1 });',
         '// @ts-expect-error selfTest returns a number (fails if the types were `any`)',

@@ -4,8 +4,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { solveBasis } from '../../src/pipeline.js';
-import type { Basis } from '../../src/solve/basis.js';
+import { solveLayer } from '../../src/pipeline.js';
+import type { LayerBases } from '../../src/basis.js';
 import { root } from './runtimes.js';
 
 export interface LayerCase {
@@ -27,7 +27,7 @@ export const LAYER_CASES: readonly LayerCase[] = [
 ];
 
 export interface PreparedCase extends LayerCase {
-  readonly basis: Basis<unknown>;
+  readonly layer: LayerBases;
   /** Basis dim + invariant dim of out: the expected parameter count. */
   readonly params: number;
 }
@@ -35,9 +35,8 @@ export interface PreparedCase extends LayerCase {
 /** Solves each case once, with the expected parameter count. */
 export function prepareCases(): PreparedCase[] {
   return LAYER_CASES.map((c) => {
-    const basis = solveBasis({ group: c.group, in: c.in, out: c.out });
-    const bias = solveBasis({ group: c.group, in: 'scalar', out: c.out });
-    return { ...c, basis, params: basis.dim + bias.dim };
+    const layer = solveLayer({ group: c.group, in: c.in, out: c.out });
+    return { ...c, layer, params: layer.weight.dim + layer.bias.dim };
   });
 }
 

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { expansionOf, initStd, layerData } from '../../src/emit/layer-data.js';
 import { toDense } from '../../src/linalg/sparse.js';
-import { solveBasis } from '../../src/pipeline.js';
-import { flatBasis } from '../../src/solve/basis.js';
+import { solveBasis, solveLayer } from '../../src/pipeline.js';
+import { flatBasis } from '../../src/basis.js';
 
 /** W from θ by the expansion's own rules, in plain JS (the reference the runtimes must match). */
 function expand(req: { group: string; in: string; out: string }, theta: number[]): number[] {
@@ -69,8 +69,8 @@ describe('layer data', () => {
   });
 
   it('bias: the invariant subspace of out; none for SO(3) V', () => {
-    expect(layerData(solveBasis({ group: 'S5', in: 'tensor2' })).bias.size).toBe(2);
-    expect(layerData(solveBasis({ group: 'SO(3)', in: 'V' })).bias.size).toBe(0);
+    expect(layerData(solveLayer({ group: 'S5', in: 'tensor2' })).bias.size).toBe(2);
+    expect(layerData(solveLayer({ group: 'SO(3)', in: 'V' })).bias.size).toBe(0);
   });
 
   it('multiplicity layer: stored data is block-sized, never dim_out × dim_in × r', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { basisJsonText } from '../../src/emit/json.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
-import { flatBasis } from '../../src/solve/basis.js';
+import { flatBasis } from '../../src/basis.js';
 import { generatedDir } from './layer-cases.js';
 import { findPython, requireRuntime, root } from './runtimes.js';
 

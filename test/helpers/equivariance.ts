@@ -4,7 +4,7 @@
  * ρ_out(g)·W = W·ρ_in(g). It shares no code with src/verify.
  */
 import { expect } from 'vitest';
-import { flatBasis, type Basis } from '../../src/solve/basis.js';
+import { flatBasis, type Basis } from '../../src/basis.js';
 import { repMatrices } from '../../src/rep/matrices.js';
 import type { SparseMatrix } from '../../src/linalg/sparse.js';
 import type { Field } from '../../src/field/field.js';

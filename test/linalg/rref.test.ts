@@ -3,11 +3,11 @@ import fc from 'fast-check';
 import { RationalField } from '../../src/field/field.js';
 import { rat, toText, type Rational } from '../../src/field/rational.js';
 import { fromDense, identity, toDense, zeros, type SparseMatrix } from '../../src/linalg/sparse.js';
-import { isRref, rrefExact, rrefExactDetailed } from '../../src/linalg/rref.js';
+import { isRref, rrefExact, rrefExactDetailed } from '../helpers/rref.js';
 import { echelonModP } from '../../src/linalg/echelon-modp.js';
 import { rrefFromEchelon } from '../../src/linalg/rref-modp.js';
 import { integerRows, PRIME_LIMIT, primesBelow } from '../../src/linalg/modular.js';
-import { randomPlanted, referenceRank, so3Invariants } from '../solve/nullspace-helpers.js';
+import { randomPlanted, referenceRank, so3Invariants } from './nullspace-helpers.js';
 
 const F = RationalField;
 const q = (rows: number[][]): SparseMatrix<Rational> => fromDense(F, rows.map((r) => r.map((x) => rat(x))));

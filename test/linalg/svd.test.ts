@@ -4,8 +4,8 @@ import { FloatField } from '../../src/field/field.js';
 import { fromDense, toDense } from '../../src/linalg/sparse.js';
 import { decideRank, defaultRtol, givensR, rightSvd } from '../../src/linalg/svd.js';
 import { rrefFloat } from '../../src/linalg/rref-float.js';
-import { rrefExact } from '../../src/linalg/rref.js';
-import { randomPlanted, toFloat, maxDiff } from '../solve/nullspace-helpers.js';
+import { rrefExact } from '../helpers/rref.js';
+import { randomPlanted, toFloat, maxDiff } from './nullspace-helpers.js';
 
 describe('givensR', () => {
   it('RᵀR = CᵀC and R is upper triangular', () => {

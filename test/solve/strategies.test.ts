@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FloatField, RationalField } from '../../src/field/field.js';
 import { toNumber, type Rational } from '../../src/field/rational.js';
 import { customGroupFromJson } from '../../src/group/custom.js';
-import { flatBasis, type Basis } from '../../src/solve/basis.js';
+import { flatBasis, type Basis } from '../../src/basis.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 import { toDense, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { assertEquivariant } from '../helpers/equivariance.js';

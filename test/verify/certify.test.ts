@@ -9,7 +9,7 @@ import type { AnyGroup, ExactGroup } from '../../src/group/group.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 import { certifyBasis } from '../../src/verify/certify.js';
-import { lieClosure } from '../../src/verify/lie-closure.js';
+import { lieClosure } from '../../src/group/lie-closure.js';
 import { characterFormulaDim } from '../helpers/characters.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/basis.schema.json', import.meta.url), 'utf8')) as object;

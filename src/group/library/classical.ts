@@ -4,7 +4,7 @@
  * SO(n), O(n), Sp(m) on R²ᵐ, SL(n), GL(n).
  */
 import { RationalField } from '../../field/field.js';
-import type { SparseMatrix } from '../../linalg/sparse.js';
+import type { SparseMatrix } from '../../linalg/index.js';
 import type { Rational } from '../../field/rational.js';
 import type { ExactGroup } from '../group.js';
 import { checkArg, diagMatrix, entriesMatrix, makeGroup, type Entry } from './common.js';

@@ -8,7 +8,7 @@ import type { Field } from '../../field/field.js';
 import { RationalField } from '../../field/field.js';
 import * as Q from '../../field/rational.js';
 import type { Rational } from '../../field/rational.js';
-import { CsrBuilder, type SparseMatrix } from '../../linalg/sparse.js';
+import { CsrBuilder, type SparseMatrix } from '../../linalg/index.js';
 import type { FactorRep, Group } from '../group.js';
 
 /**

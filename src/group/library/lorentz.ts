@@ -6,7 +6,7 @@
  */
 import { RationalField } from '../../field/field.js';
 import type { Rational } from '../../field/rational.js';
-import type { SparseMatrix } from '../../linalg/sparse.js';
+import type { SparseMatrix } from '../../linalg/index.js';
 import type { ExactGroup } from '../group.js';
 import { diagMatrix, entriesMatrix, makeGroup } from './common.js';
 

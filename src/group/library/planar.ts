@@ -7,7 +7,7 @@
  * `Math.cos(2π/k)`, `Math.sin(2π/k)` — what numpy computes, up to the last bit of the platform libm.
  */
 import { FloatField, RationalField } from '../../field/field.js';
-import { fromDense } from '../../linalg/sparse.js';
+import { fromDense } from '../../linalg/index.js';
 import type { AnyGroup } from '../group.js';
 import { checkArg, entriesMatrix, makeGroup } from './common.js';
 

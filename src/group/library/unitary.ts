@@ -6,7 +6,7 @@
  */
 import { GaussianField, gaussian, type Gaussian } from '../../field/gaussian.js';
 import * as Q from '../../field/rational.js';
-import { CsrBuilder, type SparseMatrix } from '../../linalg/sparse.js';
+import { CsrBuilder, type SparseMatrix } from '../../linalg/index.js';
 import type { Group } from '../group.js';
 import { checkArg, makeGroup } from './common.js';
 

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { FloatField, RationalField } from '../../src/field/field.js';
 import { rat } from '../../src/field/rational.js';
 import { fromDense, identity, map, toDense, zeros, type SparseMatrix } from '../../src/linalg/sparse.js';
-import { isRref } from '../../src/linalg/rref.js';
-import { nullspaceExact } from '../../src/solve/nullspace-exact.js';
-import { nullspaceFloat } from '../../src/solve/nullspace-float.js';
+import { isRref } from '../helpers/rref.js';
+import { nullspaceExact } from '../../src/linalg/nullspace-exact.js';
+import { nullspaceFloat } from '../../src/linalg/nullspace-float.js';
 import { ResourceError, SolverError } from '../../src/errors.js';
 import { maxDiff, randomPlanted, so3Hom, so3Invariants, toFloat } from './nullspace-helpers.js';
 

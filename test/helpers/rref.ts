@@ -3,15 +3,15 @@
  * returns is put in this form, so the same subspace always gives the same arrays whatever produced
  * it (orbit sums, modular elimination, fraction-free elimination, float SVD).
  */
-import type { Field } from '../field/field.js';
-import type { Rational } from '../field/rational.js';
-import { echelonModP } from './echelon-modp.js';
-import { rrefFromEchelon } from './rref-modp.js';
-import { echelonInteger, reduceEchelon, toRationalRref } from './fraction-free.js';
-import { integerRows } from './modular.js';
-import { solveModular, type ModularStats } from './multimodular.js';
-import { zeros, type SparseMatrix } from './sparse.js';
-import { spansRowsOf } from './verify-exact.js';
+import type { Field } from '../../src/field/field.js';
+import type { Rational } from '../../src/field/rational.js';
+import { echelonModP } from '../../src/linalg/echelon-modp.js';
+import { rrefFromEchelon } from '../../src/linalg/rref-modp.js';
+import { echelonInteger, reduceEchelon, toRationalRref } from '../../src/linalg/fraction-free.js';
+import { integerRows } from '../../src/linalg/modular.js';
+import { solveModular, type ModularStats } from '../../src/linalg/multimodular.js';
+import { zeros, type SparseMatrix } from '../../src/linalg/sparse.js';
+import { spansRowsOf } from '../../src/linalg/verify-exact.js';
 
 export interface RrefExactOptions {
   /**

@@ -6,7 +6,7 @@
  * the generated dimension is at most d², so this is cheap for any base rep a user declares.
  */
 import type { Field } from '../field/field.js';
-import { toDense, type SparseMatrix } from '../linalg/sparse.js';
+import { toDense, type SparseMatrix } from '../linalg/index.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 
 export interface LieClosure {

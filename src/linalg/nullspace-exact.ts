@@ -16,13 +16,13 @@
  */
 import type { Deadline } from '../util/deadline.js';
 import { ONE, type Rational } from '../field/rational.js';
-import { echelonModP } from '../linalg/echelon-modp.js';
-import { nullspaceFromEchelon } from '../linalg/rref-modp.js';
-import { echelonInteger, nullspaceFromReversed, reduceEchelon } from '../linalg/fraction-free.js';
-import { integerRows, reverseColumns } from '../linalg/modular.js';
-import { solveModular, type ModularStats } from '../linalg/multimodular.js';
-import { isNullspaceOf } from '../linalg/verify-exact.js';
-import { zeros, type SparseMatrix } from '../linalg/sparse.js';
+import { echelonModP } from './echelon-modp.js';
+import { nullspaceFromEchelon } from './rref-modp.js';
+import { echelonInteger, nullspaceFromReversed, reduceEchelon } from './fraction-free.js';
+import { integerRows, reverseColumns } from './modular.js';
+import { solveModular, type ModularStats } from './multimodular.js';
+import { isNullspaceOf } from './verify-exact.js';
+import { zeros, type SparseMatrix } from './sparse.js';
 import { SolverError } from '../errors.js';
 
 export interface NullspaceExactOptions {

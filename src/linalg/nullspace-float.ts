@@ -8,9 +8,9 @@
  * silently taking that long; an iterative method for those is future work.
  */
 import { ResourceError, SolverError } from '../errors.js';
-import { rrefFloat } from '../linalg/rref-float.js';
-import { decideRank, defaultRtol, givensR, rightSvd } from '../linalg/svd.js';
-import { identity, zeros, type SparseMatrix } from '../linalg/sparse.js';
+import { rrefFloat } from './rref-float.js';
+import { decideRank, defaultRtol, givensR, rightSvd } from './svd.js';
+import { identity, zeros, type SparseMatrix } from './sparse.js';
 import { FloatField } from '../field/field.js';
 
 export interface NullspaceFloatOptions {

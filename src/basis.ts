@@ -1,15 +1,15 @@
 /**
- * The answer: a basis of Hom_G(ρ_in, ρ_out) in block form, plus how it was found and checked.
- * The flat form (every basis element as a dim_out × dim_in matrix) is derived on demand.
+ * The pipeline's product: a basis of Hom_G(ρ_in, ρ_out) in block form, plus how it was found and
+ * checked, and the pair of bases a layer needs. Every emitter reads these and nothing else. The
+ * flat form (every basis element as a dim_out × dim_in matrix) is derived on demand.
  */
-import type { Field } from '../field/field.js';
-import type { Group } from '../group/group.js';
-import { CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
-import type { Layout } from '../constraints/blocks.js';
-import type { Rep } from '../rep/rep.js';
-import type { Certificate } from '../verify/certify.js';
-import type { VerifyReport } from '../verify/equivariance.js';
-import type { BlockBasis } from './strategy.js';
+import type { Field } from './field/field.js';
+import type { Group } from './group/group.js';
+import { CsrBuilder, type SparseMatrix } from './linalg/index.js';
+import type { Layout } from './rep/layout.js';
+import type { Rep } from './rep/rep.js';
+import type { BlockBasis } from './solve/strategy.js';
+import type { Certificate, VerifyReport } from './verify/report.js';
 
 /** A solved (in type, out type) pair. Its rows are local to the block (flat index r·n_a + c). */
 export interface BlockEntry<T> extends BlockBasis<T> {
@@ -36,6 +36,15 @@ export interface Basis<T> {
   readonly warnings: readonly string[];
   /** Present when certification was requested (`--certify`). */
   readonly certificate?: Certificate;
+}
+
+/**
+ * What a generated layer needs, solved together under one deadline and memory limit: the weight
+ * basis Hom_G(in, out) and the bias basis Hom_G(scalar, out) (the invariant part of `out`).
+ */
+export interface LayerBases<T = unknown> {
+  readonly weight: Basis<T>;
+  readonly bias: Basis<T>;
 }
 
 function instanceCount(layout: Layout, type: number): number {

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { RationalField } from '../../src/field/field.js';
 import { parseRational, rat, toText, type Rational } from '../../src/field/rational.js';
 import { fromDense, identity, toDense, zeros, type SparseMatrix } from '../../src/linalg/sparse.js';
-import { isRref } from '../../src/linalg/rref.js';
+import { isRref } from '../helpers/rref.js';
 import { primesBelow, PRIME_LIMIT } from '../../src/linalg/modular.js';
-import { nullspaceExact } from '../../src/solve/nullspace-exact.js';
+import { nullspaceExact } from '../../src/linalg/nullspace-exact.js';
 import { SolverError } from '../../src/errors.js';
 import { annihilates, randomPlanted, referenceRank, so3Hom, so3Invariants } from './nullspace-helpers.js';
 

@@ -9,8 +9,8 @@ import { GaussianField, gaussian, type Gaussian } from '../field/gaussian.js';
 import { RationalField } from '../field/field.js';
 import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
-import { rrefGeneric } from '../linalg/rref-generic.js';
-import { CsrBuilder, type SparseMatrix } from '../linalg/sparse.js';
+import { rrefGeneric } from './rref-generic.js';
+import { CsrBuilder, type SparseMatrix } from './sparse.js';
 import { nullspaceExact } from './nullspace-exact.js';
 
 /**

@@ -1,0 +1,39 @@
+/**
+ * Stage ⑤, verify: the check every block gets before it is returned, and the optional
+ * certificate. Which check runs is decided here, from the problem: signed-permutation generators
+ * and no Lie algebra get the linear-time exact check, everything else the matrix check.
+ */
+import type { SparseMatrix } from '../linalg/index.js';
+import type { RepMatrixCache } from '../rep/matrices.js';
+import type { Rep } from '../rep/rep.js';
+import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
+import { verifyBasis, verifySignedPerm } from './equivariance.js';
+import type { VerifyReport } from './report.js';
+
+export { certifyBasis, type Certifiable } from './certify.js';
+export type { Certificate, VerifyReport } from './report.js';
+
+/**
+ * Verifies the block basis `rows` of Hom(inRep, outRep) (m × n matrices, flattened row-major).
+ * Throws E_VERIFY when an element is not equivariant or the rows are not in canonical form.
+ *
+ * @example
+ * verifyBlock(cache, V2, V2, block.elements, 25, 25).mode // 'signed-permutation' for S(5)
+ */
+export function verifyBlock<T>(
+  matrices: RepMatrixCache<T>,
+  outRep: Rep,
+  inRep: Rep,
+  rows: SparseMatrix<T>,
+  m: number,
+  n: number,
+  deadline: Deadline = NO_DEADLINE,
+): VerifyReport {
+  const field = matrices.group.field;
+  const outPerms = matrices.signedPerms(outRep);
+  const inPerms = matrices.signedPerms(inRep);
+  if (matrices.group.lie.length === 0 && outPerms !== null && inPerms !== null) {
+    return verifySignedPerm(field, outPerms, inPerms, rows, m, n, { deadline });
+  }
+  return verifyBasis(field, matrices.of(outRep), matrices.of(inRep), rows, m, n, { deadline });
+}
