@@ -1,29 +1,29 @@
 /**
  * solve-basis: exact bases of equivariant linear maps for groups given by generators.
  *
+ * The stable surface a layer author needs: solve (`solveBasis`, `solveLayer`), groups and reps,
+ * the Basis type, the emitters and the errors. Everything else — matrices, fields, caches — is
+ * under the `internals` namespace: usable, but free to change between minor versions.
+ *
  * @example
  * import { solveBasis, basisJsonText } from 'solve-basis';
  * const basis = solveBasis({ group: 'S(5)', in: 'V**2', out: 'V**2' });
  * basis.dim; // 15
  */
-export { solveBasis, type SolveRequest } from './pipeline.js';
+export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
+export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export type { StrategyChoice, StrategyName } from './solve/strategy.js';
 export { resolveGroup } from './group/resolve.js';
-export { toFloatGroup } from './group/convert.js';
-export type { AnyGroup, ExactGroup, FloatGroup, Group, FactorRep } from './group/group.js';
+export type { AnyGroup, Group } from './group/group.js';
 export { parseRep } from './rep/parse.js';
 export { printRep, repDim, dual, tensor, sum, power, multiple, V, SCALAR, type Rep } from './rep/rep.js';
-export { repMatrices, RepMatrixCache, type RepMatrices } from './rep/matrices.js';
-export { flatBasis, type Basis, type BlockEntry } from './basis.js';
-export type { StrategyName, BlockBasis } from './solve/strategy.js';
 export { basisJson, basisJsonText, BASIS_FORMAT } from './emit/json.js';
 export { summaryText } from './emit/summary.js';
 export { basisSvg, type SvgOptions } from './emit/svg.js';
 export { emitPyTorch } from './emit/pytorch.js';
 export { emitJax } from './emit/jax.js';
 export { emitTfjs } from './emit/tfjs.js';
-export { EMITTERS, emitterFor, type Emitter, type EmitOptions } from './emit/registry.js';
+export { EMITTERS, emitterFor, type BasisEmitter, type Emitter, type EmitOptions, type LayerEmitter } from './emit/registry.js';
 export { SolveBasisError, SpecError, ResourceError, SolverError, type ErrorCode } from './errors.js';
-export { RationalField, FloatField, type Field } from './field/field.js';
-export type { Rational } from './field/rational.js';
-export type { SparseMatrix } from './linalg/index.js';
 export { VERSION } from './version.js';
+export * as internals from './internals.js';

@@ -18,7 +18,7 @@ import { RepMatrixCache } from './rep/matrices.js';
 import { parseRep } from './rep/parse.js';
 import { SCALAR, type Rep } from './rep/rep.js';
 import { checkResources } from './solve/resources.js';
-import { solveBlock } from './solve/select.js';
+import { familyOf, solveBlock } from './solve/select.js';
 import type { HomProblem, SolveOptions, StrategyChoice } from './solve/strategy.js';
 import { DEFAULT_MAX_MEMORY_BYTES } from './util/bytes.js';
 import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
@@ -102,7 +102,7 @@ interface Session<T> {
 function start(request: SolveRequest): Session<unknown> {
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const resolved = typeof request.group === 'string' ? resolveGroup(request.group, request.readFile ? { readFile: request.readFile } : {}) : request.group;
-  const group = (request.strategy === 'float' ? toFloatGroup(resolved) : resolved) as Group<unknown>;
+  const group = (request.strategy && familyOf(request.strategy) === 'float' ? toFloatGroup(resolved) : resolved) as Group<unknown>;
   const names = { in: request.inputNames?.in ?? 'in', out: request.inputNames?.out ?? 'out' };
   const toRep = (spec: string | Rep, path: string): Rep => (typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec);
   const inRep = toRep(request.in, names.in);

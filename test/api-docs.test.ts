@@ -2,15 +2,16 @@
  * docs/api.md documents every export of src/index.ts (a `### name` heading and a use in an example),
  * and its examples run as written against the built package, like README's.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks, root, runExample, typeCheck } from './helpers/examples.js';
 
-const root = new URL('../', import.meta.url).pathname;
 const api = readFileSync(join(root, 'docs', 'api.md'), 'utf8');
 const index = readFileSync(join(root, 'src', 'index.ts'), 'utf8');
-const blocks = [...api.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+// The examples are JavaScript modules with JSDoc types (fenced as ts for highlighting).
+const blocks = codeBlocks(api, 'ts');
+const dir = join(root, 'test', '.api-examples');
 
 /** Every name exported by src/index.ts (values and types), read from its export lists. */
 function exportNames(): string[] {
@@ -31,6 +32,9 @@ describe('docs/api.md', () => {
     expect(names).toContain('solveBasis');
     expect(names).toContain('basisSvg');
     expect(names.length).toBeGreaterThan(30);
+    // The stable surface stays small: internals live in the namespace.
+    expect(names).not.toContain('RepMatrixCache');
+    expect(names).not.toContain('SparseMatrix');
   });
 
   it.each(names)('documents %s with a heading and an example', (name) => {
@@ -38,15 +42,16 @@ describe('docs/api.md', () => {
     expect(blocks.some((b) => new RegExp(`\\b${name}\\b`).test(b)), `${name} is used in an example`).toBe(true);
   });
 
-  it.each(blocks.map((b, i) => [i, b] as const))('example %i runs', (i, code) => {
-    const dir = join(root, 'test', '.api-examples');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `example-${i}.mjs`);
-    writeFileSync(file, code);
-    try {
-      execFileSync(process.execPath, [file], { encoding: 'utf8', stdio: 'pipe' });
-    } finally {
-      rmSync(file, { force: true });
-    }
+  it('documents the internals namespace', () => {
+    expect(index).toMatch(/export \* as internals from/);
+    expect(api).toContain('\n### internals\n');
+  });
+
+  it('examples type-check under strict (checkJs)', () => {
+    expect(typeCheck(blocks, dir, 'mjs')).toBe('');
+  });
+
+  it.each(blocks.map((_, i) => [i] as const))('example %i runs', (i) => {
+    runExample(dir, i, 'mjs');
   });
 });

@@ -2,14 +2,14 @@
  * README's library examples are run as written, importing the package by its own name (Node
  * resolves `solve-basis` to this package through its `exports`), against the built `dist/`.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { codeBlocks, root, runExample, typeCheck } from './helpers/examples.js';
 
-const root = new URL('../', import.meta.url).pathname;
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
-const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const blocks = codeBlocks(readme, 'ts');
+const dir = join(root, 'test', '.readme-examples');
 
 describe('README', () => {
   it('has exactly two set-up commands: the main job and the tests', () => {
@@ -23,17 +23,14 @@ describe('README', () => {
     expect(blocks.length).toBeGreaterThan(0);
   });
 
-  it.each(blocks.map((b, i) => [i, b] as const))('example %i runs', (i, code) => {
-    expect(existsSync(join(root, 'dist', 'index.js')), 'dist/ is built by npm ci / npm test').toBe(true);
-    const dir = join(root, 'test', '.readme-examples');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `example-${i}.mjs`);
-    writeFileSync(file, code);
-    try {
-      execFileSync(process.execPath, [file], { encoding: 'utf8', stdio: 'pipe' });
-    } finally {
-      rmSync(file, { force: true });
-    }
+  // Users copy these into strict TypeScript projects: they must compile there, not just run.
+  it('examples type-check under strict TypeScript', () => {
+    expect(existsSync(join(root, 'dist', 'index.d.ts')), 'dist/ is built by npm ci / npm test').toBe(true);
+    expect(typeCheck(blocks, dir, 'ts')).toBe('');
+  });
+
+  it.each(blocks.map((_, i) => [i] as const))('example %i runs', (i) => {
+    runExample(dir, i, 'ts');
   });
 });
 

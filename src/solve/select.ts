@@ -6,13 +6,24 @@ import { SolverError } from '../errors.js';
 import { gaussianStrategy, rationalStrategy, svdStrategy } from './elimination.js';
 import { orbitStrategy } from './orbit.js';
 import { reynoldsStrategy } from './reynolds.js';
-import type { BlockBasis, HomProblem, SolveOptions, Strategy, StrategyChoice } from './strategy.js';
+import type { BlockBasis, HomProblem, SolveOptions, Strategy, StrategyChoice, StrategyFamily } from './strategy.js';
 
 /** Every strategy, fastest first (see the table in strategy.ts). */
 export const STRATEGIES: readonly Strategy[] = Object.freeze([orbitStrategy, rationalStrategy, gaussianStrategy, reynoldsStrategy, svdStrategy]);
 
 /** The names `strategy` accepts: each strategy, then each family. */
 export const STRATEGY_CHOICES: readonly StrategyChoice[] = Object.freeze([...STRATEGIES.map((s) => s.name), 'exact', 'float']);
+
+/**
+ * The family a forced choice belongs to (`float` for `svd` and `reynolds`): a float choice on an
+ * exact group means solving its float64 copy.
+ *
+ * @example
+ * familyOf('svd') // 'float'
+ */
+export function familyOf(choice: StrategyChoice): StrategyFamily {
+  return STRATEGIES.find((s) => s.name === choice)?.family ?? (choice as StrategyFamily);
+}
 
 /**
  * Picks the fastest applicable strategy (or the forced one, or the best of a forced family) and

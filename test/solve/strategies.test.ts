@@ -27,6 +27,7 @@ function expectSameSpace(a: Basis<unknown>, b: Basis<unknown>): void {
 }
 
 const strategiesOf = (b: Basis<unknown>): string[] => [...new Set(b.blocks.map((x) => x.strategy))];
+const familiesOf = (b: Basis<unknown>): string[] => [...new Set(b.blocks.map((x) => x.family))];
 
 describe('orbit ≡ exact ≡ float', () => {
   const monomial: [string, string, string][] = [
@@ -42,7 +43,9 @@ describe('orbit ≡ exact ≡ float', () => {
     const exact = solveBasis({ ...req, strategy: 'exact' });
     const float = solveBasis({ ...req, strategy: 'float' });
     expect(strategiesOf(orbit)).toEqual(orbit.dim ? ['orbit'] : []);
-    expect(strategiesOf(exact)).toEqual(exact.dim ? ['exact'] : []);
+    expect(strategiesOf(exact)).toEqual(exact.dim ? ['rational'] : []);
+    expect(familiesOf(exact)).toEqual(exact.dim ? ['exact'] : []);
+    expect(familiesOf(float)).toEqual(float.dim ? ['float'] : []);
     expectSameSpace(orbit, exact);
     expectSameSpace(orbit, float);
   });
@@ -68,7 +71,8 @@ describe('orbit ≡ exact ≡ float', () => {
     ] as const) {
       const svd = solveBasis({ group, in: inRep, out: outRep });
       const reynolds = solveBasis({ group, in: inRep, out: outRep, floatDenseLimit: 0 });
-      expect(reynolds.blocks.some((b) => b.diagnostics.method.startsWith('Reynolds'))).toBe(true);
+      expect(reynolds.blocks.some((b) => b.strategy === 'reynolds' && b.diagnostics.method.startsWith('Reynolds'))).toBe(true);
+      expect(svd.blocks.every((b) => b.strategy === 'svd')).toBe(true);
       expectSameSpace(svd, reynolds);
       assertEquivariant(reynolds);
     }
@@ -158,3 +162,22 @@ function invertUpperUnit(m: number[][]): number[][] {
   }
   return inv;
 }
+
+describe('the selector', () => {
+  it.each([
+    ['S(4)', 'T(2)', undefined, 'orbit'],
+    ['SO(3)', 'T(2)', undefined, 'rational'],
+    ['SU(2)', 'V', undefined, 'gaussian'],
+    ['D(5)', 'T(2)', undefined, 'svd'],
+    ['S(4)', 'T(2)', 'exact', 'rational'],
+    ['S(4)', 'T(2)', 'float', 'svd'],
+    ['SO(3)', 'T(2)', 'svd', 'svd'],
+  ] as const)('%s %s (forced: %s) → %s', (group, rep, strategy, expected) => {
+    const basis = solveBasis({ group, in: rep, ...(strategy ? { strategy } : {}) });
+    expect(new Set(basis.blocks.map((b) => b.strategy))).toEqual(new Set([expected]));
+  });
+
+  it('names every refusal when a forced strategy cannot apply', () => {
+    expect(() => solveBasis({ group: 'SO(3)', in: 'V', strategy: 'reynolds' })).toThrow(/reynolds: .*/);
+  });
+});
