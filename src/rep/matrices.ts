@@ -7,23 +7,10 @@
 import type { Field } from '../field/field.js';
 import type { Group } from '../group/group.js';
 import { SpecError } from '../errors.js';
-import { invertExactOrNull, invertFloatOrNull } from '../linalg/index.js';
-import { invertGenericOrNull } from '../linalg/index.js';
-import {
-  blockDiag,
-  equalMatrices,
-  identity,
-  kron,
-  kronSum,
-  map,
-  multiply,
-  transpose,
-  zeros,
-  type SparseMatrix,
-} from '../linalg/index.js';
+import { blockDiag, equalMatrices, identity, invertExactOrNull, invertFloatOrNull, invertGenericOrNull, kron, kronSum, map, multiply, transpose, zeros, type SparseMatrix } from '../linalg/index.js';
 import { signedPermAction, type SignedPerm } from './signed-perm.js';
 import { printRep, repKey, type Rep } from './rep.js';
-import { symmetricPowerMatrices } from './symmetric.js';
+import { symmetricEmbedding } from './symmetric.js';
 
 /** The matrices of one rep, one per generator of the group, in the group's generator order. */
 export interface RepMatrices<T> {
@@ -147,4 +134,25 @@ function freeze<T>(m: RepMatrices<T>): RepMatrices<T> {
   Object.freeze(m.discrete);
   Object.freeze(m.lie);
   return Object.freeze(m);
+}
+
+/** Generator matrices of Sym^k(R) or Alt^k(R) from those of R. */
+export function symmetricPowerMatrices<T>(
+  f: Field<T>,
+  kind: 'sym' | 'alt',
+  k: number,
+  base: RepMatrices<T>,
+): RepMatrices<T> {
+  const { embed, read, tuples } = symmetricEmbedding(f, kind, base.dim, k);
+  const restrict = (m: SparseMatrix<T>): SparseMatrix<T> => multiply(f, read, multiply(f, m, embed));
+  const power = (m: SparseMatrix<T>, combine: typeof kron): SparseMatrix<T> => {
+    let acc = m;
+    for (let i = 1; i < k; i++) acc = combine(f, acc, m);
+    return acc;
+  };
+  return {
+    dim: tuples.length,
+    discrete: base.discrete.map((m) => restrict(power(m, kron))),
+    lie: base.lie.map((a) => restrict(power(a, kronSum))),
+  };
 }

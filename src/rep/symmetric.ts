@@ -11,8 +11,7 @@
  * subspace, so this is a homomorphism, and dρ_Sym(A) = P·dρ^{⊗k}(A)·E likewise.
  */
 import type { Field } from '../field/field.js';
-import { CsrBuilder, kron, kronSum, multiply, type SparseMatrix } from '../linalg/index.js';
-import type { RepMatrices } from './matrices.js';
+import { CsrBuilder, type SparseMatrix } from '../linalg/index.js';
 
 /** Sorted index tuples spanning Sym^k (non-decreasing) or Alt^k (strictly increasing) of R^d. */
 export function symmetricTuples(kind: 'sym' | 'alt', d: number, k: number): number[][] {
@@ -95,25 +94,4 @@ export function symmetricEmbedding<T>(
     p.endRow();
   }
   return { embed: e.build(), read: p.build(), tuples };
-}
-
-/** Generator matrices of Sym^k(R) or Alt^k(R) from those of R. */
-export function symmetricPowerMatrices<T>(
-  f: Field<T>,
-  kind: 'sym' | 'alt',
-  k: number,
-  base: RepMatrices<T>,
-): RepMatrices<T> {
-  const { embed, read, tuples } = symmetricEmbedding(f, kind, base.dim, k);
-  const restrict = (m: SparseMatrix<T>): SparseMatrix<T> => multiply(f, read, multiply(f, m, embed));
-  const power = (m: SparseMatrix<T>, combine: typeof kron): SparseMatrix<T> => {
-    let acc = m;
-    for (let i = 1; i < k; i++) acc = combine(f, acc, m);
-    return acc;
-  };
-  return {
-    dim: tuples.length,
-    discrete: base.discrete.map((m) => restrict(power(m, kron))),
-    lie: base.lie.map((a) => restrict(power(a, kronSum))),
-  };
 }

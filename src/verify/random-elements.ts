@@ -4,8 +4,7 @@
  * exp(Σ t_k dρ_R(A_k)) = ρ_R(exp(Σ t_k A_k)). Used to check float bases beyond the generators.
  */
 import type { Field } from '../field/field.js';
-import { denseIdentity, denseMultiply, expm, type Dense } from '../linalg/index.js';
-import { fromDense, toDense, type SparseMatrix } from '../linalg/index.js';
+import { denseIdentity, denseMultiply, expm, fromDense, toDense, type Dense, type SparseMatrix } from '../linalg/index.js';
 import type { RepMatrices } from '../rep/matrices.js';
 import { seededRng } from '../util/random.js';
 
