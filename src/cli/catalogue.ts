@@ -6,7 +6,7 @@
 import { layoutOf } from '../rep/layout.js';
 import { DEFAULT_MAX_MEMORY_BYTES } from '../util/bytes.js';
 import type { AnyGroup, Group } from '../group/group.js';
-import { builtinGroups } from '../group/library.js';
+import { builtinGroups } from '../group/library/index.js';
 import { resolveGroup } from '../group/resolve.js';
 import { parseRep } from '../rep/parse.js';
 import { printRep, repDim } from '../rep/rep.js';

@@ -55,10 +55,6 @@ export function isZero(a: Rational): boolean {
   return a.num === 0n;
 }
 
-export function isOne(a: Rational): boolean {
-  return a.num === 1n && a.den === 1n;
-}
-
 export function equals(a: Rational, b: Rational): boolean {
   return a.num === b.num && a.den === b.den;
 }
@@ -167,11 +163,3 @@ export function fromNumber(x: number): Rational {
   return rat(BigInt(v), den);
 }
 
-/** Least common multiple of the denominators: the factor that makes a row integral. */
-export function lcmDenominators(values: readonly Rational[]): bigint {
-  let l = 1n;
-  for (const v of values) {
-    if (v.den !== 1n) l = (l / gcd(l, v.den)) * v.den;
-  }
-  return l;
-}

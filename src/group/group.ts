@@ -50,16 +50,3 @@ export type ComplexGroup = Group<Gaussian>;
 /** A group over one of the supported fields; discriminate on `group.field.kind` and `complex`. */
 export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup;
 
-/** Exact over ℚ (not ℚ(i), not float). */
-export function isExactGroup(g: AnyGroup): g is ExactGroup {
-  return g.field.kind === 'exact' && !g.field.complex;
-}
-
-export function isComplexGroup(g: AnyGroup): g is ComplexGroup {
-  return g.field.complex === true;
-}
-
-/** True when the group has no continuous part (only discrete generators). */
-export function isDiscrete(g: AnyGroup): boolean {
-  return g.lie.length === 0;
-}

@@ -8,7 +8,7 @@
 import { SpecError } from '../errors.js';
 import { loadCustomGroup, type CustomGroupOptions } from './custom.js';
 import type { AnyGroup } from './group.js';
-import { AMBIGUOUS_NAMES, GROUP_ALIASES, GROUP_FAMILIES, UNSUPPORTED_FAMILIES, type GroupFamily } from './library.js';
+import { AMBIGUOUS_NAMES, GROUP_ALIASES, GROUP_FAMILIES, type GroupFamily } from './library/index.js';
 import { nearestNames } from './library/names.js';
 import { directProduct } from './product.js';
 
@@ -63,8 +63,6 @@ function caseInsensitive<V>(map: ReadonlyMap<string, V>, name: string): V | unde
 }
 
 function unknownName(name: string, spec: string): SpecError {
-  const complex = caseInsensitive(UNSUPPORTED_FAMILIES, name);
-  if (complex !== undefined) return unknown(`${spec}: ${complex}`, HELP, spec);
   const candidates = [...GROUP_FAMILIES.map((f) => f.key), ...GROUP_ALIASES.keys()];
   const near = nearestNames(name, candidates).map((k) => findFamily(k)?.info.name ?? k);
   const hint = near.length > 0 ? `did you mean ${near.join(' or ')}? ${HELP}` : HELP;

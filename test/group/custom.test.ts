@@ -4,7 +4,7 @@ import { SpecError, type ErrorCode } from '../../src/errors.js';
 import { GroupFileError, customGroupFromJson, loadCustomGroup, parseCustomGroup } from '../../src/group/custom.js';
 import { parseEntry } from '../../src/group/entries.js';
 import { resolveGroup } from '../../src/group/resolve.js';
-import { rotations } from '../../src/group/library.js';
+import { rotations } from '../../src/group/library/index.js';
 import { dense, mat } from './helpers.js';
 
 function errorOf(fn: () => unknown): SpecError {

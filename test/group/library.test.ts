@@ -18,7 +18,7 @@ import {
   symmetric,
   symplectic,
   trivial,
-} from '../../src/group/library.js';
+} from '../../src/group/library/index.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 import { add, closedUnderBracket, dense, diag, eye, mat, maxAbsDiff, rank, transposeD } from './helpers.js';
 

@@ -11,7 +11,7 @@ import type { Rational } from '../../src/field/rational.js';
 import { asSignedPermutation, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { parseCustomGroup } from '../../src/group/custom.js';
 import type { ExactGroup } from '../../src/group/group.js';
-import { RUBIKS_CUBE_GROUP_ORDER, EMLP_RUBIKS_ORDER, rubiksCube } from '../../src/group/library.js';
+import { RUBIKS_CUBE_GROUP_ORDER, EMLP_RUBIKS_ORDER, rubiksCube } from '../../src/group/library/index.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 
 type Perm = number[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { directProduct } from '../../src/group/product.js';
 import { toFloatGroup } from '../../src/group/convert.js';
 import { resolveGroup } from '../../src/group/resolve.js';
-import { cube, specialOrthogonal, symmetric } from '../../src/group/library.js';
+import { cube, specialOrthogonal, symmetric } from '../../src/group/library/index.js';
 import type { AnyGroup } from '../../src/group/group.js';
 import { dense, eye } from './helpers.js';
 

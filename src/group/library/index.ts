@@ -3,22 +3,22 @@
  * names up in, and the catalogue `solve-basis groups` prints. Nothing here is registered on import;
  * the table is a constant.
  */
-import { SpecError } from '../errors.js';
-import type { AnyGroup } from './group.js';
-import { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './library/classical.js';
-import { lorentz, type LorentzName } from './library/lorentz.js';
-import { alternating, cube, cyclic, symmetric, trivial } from './library/permutation.js';
-import { dihedral, rotations } from './library/planar.js';
-import { rubiksCube } from './library/rubik.js';
-import { specialUnitary, unitary } from './library/unitary.js';
+import { SpecError } from '../../errors.js';
+import type { AnyGroup } from '../group.js';
+import { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
+import { lorentz, type LorentzName } from './lorentz.js';
+import { alternating, cube, cyclic, symmetric, trivial } from './permutation.js';
+import { dihedral, rotations } from './planar.js';
+import { rubiksCube } from './rubik.js';
+import { specialUnitary, unitary } from './unitary.js';
 
-export { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './library/classical.js';
-export { lorentz, type LorentzName } from './library/lorentz.js';
-export { alternating, cube, cyclic, symmetric, trivial } from './library/permutation.js';
-export { dihedral, rotations } from './library/planar.js';
-export { specialUnitary, unitary } from './library/unitary.js';
-export { rubiksCube, rubiksCubePermutations, EMLP_RUBIKS_ORDER, RUBIKS_CUBE_GROUP_ORDER } from './library/rubik.js';
-export { permMatrix, shiftMatrix } from './library/common.js';
+export { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
+export { lorentz, type LorentzName } from './lorentz.js';
+export { alternating, cube, cyclic, symmetric, trivial } from './permutation.js';
+export { dihedral, rotations } from './planar.js';
+export { specialUnitary, unitary } from './unitary.js';
+export { rubiksCube, rubiksCubePermutations, EMLP_RUBIKS_ORDER, RUBIKS_CUBE_GROUP_ORDER } from './rubik.js';
+export { permMatrix, shiftMatrix } from './common.js';
 
 /** A catalogue row for `solve-basis groups`. */
 export interface BuiltinGroupInfo {
@@ -183,9 +183,6 @@ export const AMBIGUOUS_NAMES: ReadonlyMap<string, readonly [string, string]> = n
   ['SO11', ['SO(11)', 'SO(1,1)']],
   ['O11', ['O(11)', 'O(1,1)']],
 ]);
-
-/** Families we know of but cannot build yet, with the reason. */
-export const UNSUPPORTED_FAMILIES: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * The catalogue of built-in groups, in display order.
