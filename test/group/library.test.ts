@@ -240,3 +240,61 @@ describe('every built-in group', () => {
     expect(g.factors[0]!.discrete).toEqual(g.discrete);
   });
 });
+
+describe('each Lie group is the whole group its name says', () => {
+  // Components are told apart by signs that are homomorphisms: det, and for Lorentz groups also
+  // sign(g₀₀) (orthochronous or not). The discrete generators must reach every component; the
+  // Lie algebra reaches the identity component only.
+  const det = (m: number[][]): number => {
+    const a = m.map((r) => [...r]);
+    const n = a.length;
+    let d = 1;
+    for (let c = 0; c < n; c++) {
+      let p = c;
+      for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+      if (a[p]![c] === 0) return 0;
+      if (p !== c) [a[p], a[c], d] = [a[c]!, a[p]!, -d];
+      d *= a[c]![c]!;
+      for (let r = c + 1; r < n; r++) {
+        const f = a[r]![c]! / a[c]![c]!;
+        for (let k = c; k < n; k++) a[r]![k]! -= f * a[c]![k]!;
+      }
+    }
+    return d;
+  };
+  const components = (g: AnyGroup, lorentzSigns: boolean): number => {
+    const signs = new Set(['1,1']);
+    for (const m of disc(g)) {
+      const s = [Math.sign(det(m)), lorentzSigns ? Math.sign(m[0]![0]!) : 1];
+      for (const t of [...signs]) {
+        const [a, b] = t.split(',').map(Number);
+        signs.add(`${a! * s[0]!},${b! * s[1]!}`);
+      }
+    }
+    return signs.size;
+  };
+  it.each([
+    ['GL(3)', 2],
+    ['GL+(3)', 1],
+    ['GL(1)', 2],
+    ['O(3)', 2],
+    ['SO(3)', 1],
+    ['SL(3)', 1],
+    ['Sp(2)', 1],
+    ['O(1,3)', 4],
+    ['SO(1,3)', 2],
+    ['SO+(1,3)', 1],
+    ['O(1,1)', 4],
+  ] as const)('%s has %i component(s)', (name, count) => {
+    expect(components(resolveGroup(name), name.includes(',1') || name.includes(',3'))).toBe(count);
+  });
+
+  it('GL(n) differs from EMLP’s GL (= GL+(n)) only by the reflection, and says so', () => {
+    const gl = resolveGroup('GL(3)');
+    const glPlus = resolveGroup('GL+(3)');
+    expect(lie(gl)).toEqual(lie(glPlus));
+    expect(disc(gl)).toEqual([diag([-1, 1, 1])]);
+    expect(gl.convention).toMatch(/EMLP GL lacks the reflection/);
+    expect(builtinGroups().find((b) => b.name === 'GL+(n)')?.description).toMatch(/EMLP/);
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * Classical matrix groups given by Lie algebra bases, EMLP 1.0.3 conventions (generators listed in
  * EMLP's loop order; the order matters to anyone comparing constraint matrices):
- * SO(n), O(n), Sp(m) on R²ᵐ, SL(n), GL(n).
+ * SO(n), O(n), Sp(m) on R²ᵐ, SL(n), GL(n) and GL+(n). Each is the whole group its name says:
+ * SO(n), Sp(m), SL(n) and GL+(n) are connected, so their Lie algebra generates them; O(n) and
+ * GL(n) add a reflection for the second component.
  */
 import { RationalField } from '../../field/field.js';
 import type { SparseMatrix } from '../../linalg/index.js';
@@ -149,23 +151,47 @@ export function specialLinear(n: number): ExactGroup {
   });
 }
 
+function glBasis(n: number): SparseMatrix<Rational>[] {
+  const lie = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) lie.push(entriesMatrix(n, [[i, j, 1]]));
+  return lie;
+}
+
 /**
- * The general linear group GL(n) — as in EMLP, only its identity component: Lie algebra E_ij,
- * row-major, no discrete generator (so det < 0 elements are not imposed).
+ * The general linear group GL(n), the whole group: Lie algebra E_ij, row-major, plus the
+ * reflection diag(−1, 1, …, 1), which reaches the det < 0 component. EMLP's GL is only the
+ * identity component, built from the Lie algebra alone: that group is `GL+(n)` here.
  *
  * @example
- * generalLinear(2).lie.length // 4
+ * generalLinear(2).discrete.length // 1: the reflection
  */
 export function generalLinear(n: number): ExactGroup {
   checkArg('GL(n)', 'n', n, 1, MAX_CLASSICAL_N);
-  const lie = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) lie.push(entriesMatrix(n, [[i, j, 1]]));
   return makeGroup({
     name: `GL(${n})`,
     field: RationalField,
     dim: n,
+    discrete: [diagMatrix([-1, ...new Array<number>(n - 1).fill(1)])],
+    lie: glBasis(n),
+    convention: 'Lie algebra E_ij, row-major, plus the reflection diag(−1, 1, …, 1) (EMLP GL lacks the reflection: it is GL+(n))',
+  });
+}
+
+/**
+ * GL+(n), the matrices of positive determinant: GL(n)'s identity component, Lie algebra E_ij only
+ * (what EMLP calls GL).
+ *
+ * @example
+ * generalLinearPlus(2).discrete.length // 0
+ */
+export function generalLinearPlus(n: number): ExactGroup {
+  checkArg('GL+(n)', 'n', n, 1, MAX_CLASSICAL_N);
+  return makeGroup({
+    name: `GL+(${n})`,
+    field: RationalField,
+    dim: n,
     discrete: [],
-    lie,
+    lie: glBasis(n),
     convention: 'Lie algebra E_ij, row-major; no discrete generator (identity component, as EMLP GL)',
   });
 }

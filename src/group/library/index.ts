@@ -5,14 +5,14 @@
  */
 import { SpecError } from '../../errors.js';
 import type { AnyGroup } from '../group.js';
-import { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
+import { generalLinear, generalLinearPlus, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
 import { lorentz, type LorentzName } from './lorentz.js';
 import { alternating, cube, cyclic, symmetric, trivial } from './permutation.js';
 import { dihedral, rotations } from './planar.js';
 import { rubiksCube } from './rubik.js';
 import { specialUnitary, unitary } from './unitary.js';
 
-export { generalLinear, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
+export { generalLinear, generalLinearPlus, orthogonal, specialLinear, specialOrthogonal, symplectic } from './classical.js';
 export { lorentz, type LorentzName } from './lorentz.js';
 export { alternating, cube, cyclic, symmetric, trivial } from './permutation.js';
 export { dihedral, rotations } from './planar.js';
@@ -132,7 +132,13 @@ export const GROUP_FAMILIES: readonly GroupFamily[] = Object.freeze(
       key: 'GL',
       arities: [1],
       build: (a: readonly number[]) => generalLinear(one(a)),
-      info: info('GL(n)', 'GL(n) | GLn, 1 ≤ n ≤ 100', 'general linear group, identity component (Lie algebra)', 'GL(3)'),
+      info: info('GL(n)', 'GL(n) | GLn, 1 ≤ n ≤ 100', 'general linear group, both components (Lie algebra and a reflection; EMLP GL is GL+(n))', 'GL(3)'),
+    },
+    {
+      key: 'GL+',
+      arities: [1],
+      build: (a: readonly number[]) => generalLinearPlus(one(a)),
+      info: info('GL+(n)', 'GL+(n), 1 ≤ n ≤ 100', 'matrices of positive determinant: the identity component of GL(n) (what EMLP calls GL)', 'GL+(3)'),
     },
     {
       key: 'SO+',
