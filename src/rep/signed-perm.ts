@@ -6,7 +6,7 @@
 import type { Group } from '../group/group.js';
 import { asSignedPermutation } from '../linalg/index.js';
 import { repKey, type Rep } from './rep.js';
-import { symmetricTuples } from './symmetric.js';
+import { symmetricCount, symmetricRank } from './symmetric.js';
 
 /** `ρ·e_j = sign[j]·e_{perm[j]}`. */
 export interface SignedPerm {
@@ -105,27 +105,42 @@ function sumPerm(parts: readonly SignedPerm[]): SignedPerm {
   return { perm, sign };
 }
 
+/** Advances a sorted tuple to the next one in lexicographic order (no-op past the last). */
+function nextTuple(kind: 'sym' | 'alt', d: number, t: Int32Array): void {
+  const k = t.length;
+  for (let i = k - 1; i >= 0; i--) {
+    const max = kind === 'sym' ? d - 1 : d - k + i;
+    if (t[i]! < max) {
+      t[i]!++;
+      for (let j = i + 1; j < k; j++) t[j] = kind === 'sym' ? t[i]! : t[j - 1]! + 1;
+      return;
+    }
+  }
+}
+
 /** Action on the Sym^k / Alt^k basis of rep/symmetric.ts: permute, sort, track the sign. */
 function symmetricPerm(kind: 'sym' | 'alt', k: number, p: SignedPerm): SignedPerm {
   const d = p.perm.length;
-  const tuples = symmetricTuples(kind, d, k);
-  const position = new Map<string, number>();
-  tuples.forEach((t, i) => position.set(t.join(','), i));
-  const perm = new Int32Array(tuples.length);
-  const sign = new Int8Array(tuples.length);
-  tuples.forEach((t, j) => {
+  const count = symmetricCount(kind, d, k);
+  const perm = new Int32Array(count);
+  const sign = new Int8Array(count);
+  // Walk the sorted tuples in order (an odometer, no list of tuples) and rank each image.
+  const t = Int32Array.from({ length: k }, (_, i) => (kind === 'sym' ? 0 : i));
+  const image = new Int32Array(k);
+  for (let j = 0; j < count; j++) {
     let s = 1;
-    const image = t.map((i) => {
-      s *= p.sign[i]!;
-      return p.perm[i]!;
-    });
+    for (let a = 0; a < k; a++) {
+      s *= p.sign[t[a]!]!;
+      image[a] = p.perm[t[a]!]!;
+    }
     if (kind === 'alt') {
       // Parity of the sorting permutation, by counting inversions.
       for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) if (image[a]! > image[b]!) s = -s;
     }
-    image.sort((x, y) => x - y);
-    perm[j] = position.get(image.join(','))!;
+    image.sort();
+    perm[j] = symmetricRank(kind, d, image);
     sign[j] = s;
-  });
+    nextTuple(kind, d, t);
+  }
   return { perm, sign };
 }

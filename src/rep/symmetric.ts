@@ -32,6 +32,49 @@ export function symmetricTuples(kind: 'sym' | 'alt', d: number, k: number): numb
   return out;
 }
 
+/** Binomial coefficient C(n, r) as a float (exact below 2^53; callers stay below the rep size cap). */
+function binomial(n: number, r: number): number {
+  if (r < 0 || r > n) return 0;
+  let c = 1;
+  for (let i = 1; i <= Math.min(r, n - r); i++) c = (c * (n - i + 1)) / i;
+  return Math.round(c);
+}
+
+/**
+ * The number of sorted tuples: dim Sym^k(R^d) = C(d+k−1, k), dim Alt^k(R^d) = C(d, k).
+ *
+ * @example
+ * symmetricCount('sym', 3, 2) // 6
+ */
+export function symmetricCount(kind: 'sym' | 'alt', d: number, k: number): number {
+  if (k === 0) return 1; // the empty tuple: Sym⁰ = Alt⁰ = the scalars
+  return kind === 'sym' ? binomial(d + k - 1, k) : binomial(d, k);
+}
+
+/**
+ * The position of a sorted tuple in `symmetricTuples(kind, d, k)` (lexicographic order), computed
+ * instead of looked up: a table of every tuple would pass the engine's Map limit (2^24 entries)
+ * for Sym²(R^6000). A multiset t₀ ≤ t₁ ≤ … becomes the strictly increasing t_i + i over
+ * d + k − 1 values; for strictly increasing tuples the hockey-stick identity sums the tuples
+ * skipped at each position in closed form.
+ *
+ * @example
+ * symmetricRank('alt', 4, [1, 3]) // 4: after [0,1] [0,2] [0,3] [1,2]
+ */
+export function symmetricRank(kind: 'sym' | 'alt', d: number, tuple: ArrayLike<number>): number {
+  const k = tuple.length;
+  const n = kind === 'sym' ? d + k - 1 : d;
+  let rank = 0;
+  let lo = 0;
+  for (let i = 0; i < k; i++) {
+    const x = tuple[i]! + (kind === 'sym' ? i : 0);
+    // Tuples with value v ∈ [lo, x) at position i: Σ C(n−1−v, k−1−i) = C(n−lo, k−i) − C(n−x, k−i).
+    rank += binomial(n - lo, k - i) - binomial(n - x, k - i);
+    lo = x + 1;
+  }
+  return rank;
+}
+
 function permutationsWithSign(k: number): { perm: number[]; sign: number }[] {
   if (k === 0) return [{ perm: [], sign: 1 }];
   const out: { perm: number[]; sign: number }[] = [];

@@ -144,3 +144,11 @@ describe('direct sums and products', () => {
     expect(basis.blocks).toEqual([]);
   });
 });
+
+describe('sizes past the engine’s 2^24-entry Set/Map limit', () => {
+  // Trivial(4097) V → V has 16,785,409 basis elements: checkEchelon's Set of pivots ended in
+  // "internal error: Set maximum size exceeded".
+  it('Trivial(4097): V → V is every matrix (4097² elements)', () => {
+    expect(solveBasis({ group: 'Trivial(4097)', in: 'V' }).dim).toBe(4097 * 4097);
+  }, 120_000);
+});
