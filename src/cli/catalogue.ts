@@ -5,7 +5,7 @@
  */
 import { layoutOf } from '../rep/layout.js';
 import { DEFAULT_MAX_MEMORY_BYTES } from '../util/bytes.js';
-import type { AnyGroup, Group } from '../group/group.js';
+import { spaceOf, type AnyGroup, type Group } from '../group/group.js';
 import { builtinGroups } from '../group/library/index.js';
 import { resolveGroup } from '../group/resolve.js';
 import { parseRep } from '../rep/parse.js';
@@ -35,7 +35,7 @@ export function groupsText(): string {
     lines.push(`${info.name}  —  ${info.description}`);
     lines.push(`    write       ${info.pattern}`);
     lines.push(`    generators  ${example.convention}`);
-    lines.push(`    example     ${info.example}: acts on V = R^${example.dim}; ${describeSize(example)}`);
+    lines.push(`    example     ${info.example}: acts on V = ${spaceOf(example)}; ${describeSize(example)}`);
     lines.push('');
   }
   lines.push('Products: "G1 x G2" (reps use V1, V2, … for the factors\' base reps).');
@@ -62,7 +62,7 @@ export function explainText(repText: string, groupSpec?: string, readFile?: (pat
   const factorDims = group.factors.map((f) => f.dim);
   // The same guarded door as a solve: a rep too large to lay out is E_TOO_LARGE, not a crash.
   const layout = layoutOf(group as Group<unknown>, rep, { maxBytes: DEFAULT_MAX_MEMORY_BYTES, path: '--rep' });
-  lines.push(`group     ${group.name}: acts on V = R^${group.dim}; ${describeSize(group)}`);
+  lines.push(`group     ${group.name}: acts on V = ${spaceOf(group)}; ${describeSize(group)}`);
   lines.push(`dim       ${layout.dim.toLocaleString('en-US')}`);
   lines.push(`summands  ${layout.instances.length} (${layout.types.length} distinct)`);
   layout.types.forEach((t, i) => {

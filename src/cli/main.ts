@@ -70,11 +70,9 @@ interface Options {
 }
 
 const EXAMPLES = `
-Commands:
+Examples:
   solve-basis groups                                       # built-in groups and their generators
   solve-basis explain --rep "V+V**2" --group "SO(3)"       # what a rep expression means
-
-Examples:
   solve-basis --group S5 --rep tensor2                     # the 15-element Maron et al. layer
   solve-basis --group "SO(3)" --in "V**2" --out V            # the cross product (1 element)
   solve-basis --group "O(1,3)" --rep "T(2)" --format json -o lorentz.json

@@ -4,6 +4,7 @@
  */
 import { printRep } from '../rep/rep.js';
 import type { Basis } from '../basis.js';
+import { spaceOf } from '../group/group.js';
 import { patternPreview } from './pattern.js';
 
 export interface SummaryOptions {
@@ -23,7 +24,7 @@ function describeGroup<T>(basis: Basis<T>): string {
   if (g.order !== undefined) parts.push(`order ${g.order.toLocaleString('en-US')}`);
   if (g.discrete.length > 0) parts.push(plural(g.discrete.length, 'discrete generator'));
   if (g.lie.length > 0) parts.push(`Lie algebra of dimension ${g.lie.length}`);
-  parts.push(`acting on V = ${g.field.complex ? 'ℚ(i)' : basis.exact ? 'ℚ' : 'ℝ'}^${g.dim}`);
+  parts.push(`acting on V = ${spaceOf(g)}`);
   return parts.join(', ');
 }
 

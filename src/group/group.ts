@@ -50,3 +50,14 @@ export type ComplexGroup = Group<Gaussian>;
 /** A group over one of the supported fields; discriminate on `group.field.kind` and `complex`. */
 export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup;
 
+
+/**
+ * The space V the group acts on, named by the field its generators are written in: the same
+ * words in `solve-basis groups` and in every summary.
+ *
+ * @example
+ * spaceOf(resolveGroup('U(2)')) // 'ℚ(i)^2'
+ */
+export function spaceOf(g: { readonly dim: number; readonly field: { readonly kind: string; readonly complex?: boolean } }): string {
+  return `${g.field.complex ? 'ℚ(i)' : g.field.kind === 'exact' ? 'ℚ' : 'ℝ'}^${g.dim}`;
+}

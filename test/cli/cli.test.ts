@@ -63,6 +63,8 @@ describe('CLI: success', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Examples:');
     expect(r.stdout).toContain('--group');
+    // commander lists the subcommands under its own heading; ours must not repeat it.
+    expect(r.stdout.match(/^Commands:/gm)).toHaveLength(1);
   });
 
   it('custom groups from a file', () => {

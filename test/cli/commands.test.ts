@@ -32,8 +32,10 @@ describe('solve-basis groups', () => {
       expect(r.stdout).toContain(`${name}  —`);
     }
     expect(r.stdout).toContain('transpositions (0 i)');
-    expect(r.stdout).toContain('S(5): acts on V = R^5; order 120, 4 discrete generators, exact');
-    expect(r.stdout).toContain('SO(3): acts on V = R^3; Lie algebra of dimension 3');
+    expect(r.stdout).toContain('S(5): acts on V = ℚ^5; order 120, 4 discrete generators, exact');
+    expect(r.stdout).toContain('SO(3): acts on V = ℚ^3; Lie algebra of dimension 3');
+    // The same words as the summary: U(2) acts on ℚ(i)², not on R².
+    expect(r.stdout).toContain('U(2): acts on V = ℚ(i)^2');
   });
 });
 
