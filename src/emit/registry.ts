@@ -3,12 +3,12 @@
  * `--format` choices come from here; adding a format is adding one entry.
  */
 import type { Basis, LayerBases } from '../basis.js';
-import { basisJsonText } from './json.js';
-import { summaryText } from './summary.js';
-import { basisSvg } from './svg.js';
-import { emitJax } from './jax.js';
-import { emitPyTorch } from './pytorch.js';
-import { emitTfjs } from './tfjs.js';
+import { basisJsonText } from './reports/json.js';
+import { summaryText } from './reports/summary.js';
+import { basisSvg } from './reports/svg.js';
+import { emitJax } from './layers/jax.js';
+import { emitPyTorch } from './layers/pytorch.js';
+import { emitTfjs } from './layers/tfjs.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitJax } from '../../src/emit/jax.js';
+import { emitJax } from '../../src/emit/layers/jax.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { findPython, requireRuntime, root } from './runtimes.js';
 

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitPyTorch } from '../../src/emit/pytorch.js';
+import { emitPyTorch } from '../../src/emit/layers/pytorch.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { findPython, requireRuntime, root } from './runtimes.js';
 

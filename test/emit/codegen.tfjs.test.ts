@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitTfjs } from '../../src/emit/tfjs.js';
+import { emitTfjs } from '../../src/emit/layers/tfjs.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { requireRuntime, root } from './runtimes.js';
 

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { basisJsonText } from '../../src/emit/json.js';
+import { basisJsonText } from '../../src/emit/reports/json.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { flatBasis } from '../../src/basis.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basisSvg } from '../../src/emit/svg.js';
-import { patternOwners } from '../../src/emit/pattern.js';
-import { categoricalColour, divergingColour } from '../../src/emit/palette.js';
+import { basisSvg } from '../../src/emit/reports/svg.js';
+import { patternOwners } from '../../src/emit/reports/pattern.js';
+import { categoricalColour, divergingColour } from '../../src/emit/reports/palette.js';
 import { emitterFor } from '../../src/emit/registry.js';
 import { solveBasis } from '../../src/pipeline.js';
 

@@ -11,11 +11,11 @@
  * Direct-sum block boundaries are drawn as lines; a legend names the group, the reps and `dim`.
  * Grids wider than `maxSide` cells are downsampled (each drawn cell aggregates f × f weights).
  */
-import { SolveBasisError } from '../errors.js';
-import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis } from '../basis.js';
+import { SolveBasisError } from '../../errors.js';
+import { printRep } from '../../rep/rep.js';
+import { flatBasis, flatEntryCount, type Basis } from '../../basis.js';
 import { patternOwners } from './pattern.js';
-import type { Layout } from '../rep/layout.js';
+import type { Layout } from '../../rep/layout.js';
 import { categoricalColour, divergingColour } from './palette.js';
 
 export interface SvgOptions {

@@ -1,11 +1,11 @@
 /**
  * PyTorch code generation: a self-contained `nn.Module` (torch only) holding θ and the bias
  * coefficients as parameters and the basis as buffers, expanding W by one gather from a small
- * source vector (see layer-data.ts), TorchScript-compatible, with a self-test of its equivariance.
+ * source vector (see data.ts), TorchScript-compatible, with a self-test of its equivariance.
  */
-import type { LayerBases } from '../basis.js';
-import { layerData, type Expansion, type LayerData } from './layer-data.js';
-import { dataLiteral, headerLines, list } from './layer-text.js';
+import type { LayerBases } from '../../basis.js';
+import { layerData, type Expansion, type LayerData } from './data.js';
+import { dataLiteral, headerLines, list } from './header.js';
 
 /** Buffers holding the basis values of sparse and dense blocks (gather blocks need none). */
 function bufferLines(name: string, e: Expansion): string[] {

@@ -7,9 +7,9 @@
  * constants (the JAX analogue of non-trainable buffers; `jit` folds them in). `as_flax_module()`
  * wraps the same functions as a `flax.linen.Module` for Flax users, importing Flax only when called.
  */
-import type { LayerBases } from '../basis.js';
-import { layerData, type Expansion, type LayerData } from './layer-data.js';
-import { dataLiteral, headerLines, list } from './layer-text.js';
+import type { LayerBases } from '../../basis.js';
+import { layerData, type Expansion, type LayerData } from './data.js';
+import { dataLiteral, headerLines, list } from './header.js';
 
 function constantLines(name: string, e: Expansion): string[] {
   const upper = name.toUpperCase();
@@ -26,7 +26,7 @@ function constantLines(name: string, e: Expansion): string[] {
   return out;
 }
 
-/** `expand_<name>(p)`: src = concat(p, −p, E_t…, 0), then one gather (see layer-data.ts). */
+/** `expand_<name>(p)`: src = concat(p, −p, E_t…, 0), then one gather (see data.ts). */
 function expandFunction(name: string, e: Expansion): string[] {
   const upper = name.toUpperCase();
   const parts = ['p'];

@@ -14,13 +14,13 @@
  * per-block position tables and per-instance coordinate maps stored here. A layer whose blocks are
  * all orbit blocks (S(n), cube, …) is thus a single `cat` plus a single gather.
  */
-import type { Layout } from '../rep/layout.js';
-import type { Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/index.js';
-import { RepMatrixCache } from '../rep/matrices.js';
-import { printRep } from '../rep/rep.js';
-import type { Basis, BlockEntry, LayerBases } from '../basis.js';
-import { VERSION } from '../version.js';
+import type { Layout } from '../../rep/layout.js';
+import type { Group } from '../../group/group.js';
+import type { SparseMatrix } from '../../linalg/index.js';
+import { RepMatrixCache } from '../../rep/matrices.js';
+import { printRep } from '../../rep/rep.js';
+import type { Basis, BlockEntry, LayerBases } from '../../basis.js';
+import { VERSION } from '../../version.js';
 
 /** How one block's values are produced. */
 export type BlockForm = 'gather' | 'sparse' | 'dense';

@@ -4,8 +4,8 @@
  * Python and JavaScript at once (numbers, strings and lists only — no booleans or null).
  * Deterministic: no timestamps, numbers printed by JavaScript's shortest round-trip rule.
  */
-import { formatJson } from './json.js';
-import type { Expansion, LayerData, RepAction } from './layer-data.js';
+import { formatJson } from '../reports/json.js';
+import type { Expansion, LayerData, RepAction } from './data.js';
 
 /**
  * Header lines (without comment markers).

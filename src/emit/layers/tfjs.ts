@@ -3,9 +3,9 @@
  * and bias are `tf.Variable`s and whose basis lives in non-trainable tensors, with JSDoc types so
  * TypeScript (allowJs / checkJs) sees the API, and a self-test of its equivariance.
  */
-import type { LayerBases } from '../basis.js';
-import { layerData, type Expansion, type LayerData } from './layer-data.js';
-import { dataLiteral, headerLines, list } from './layer-text.js';
+import type { LayerBases } from '../../basis.js';
+import { layerData, type Expansion, type LayerData } from './data.js';
+import { dataLiteral, headerLines, list } from './header.js';
 
 function constantLines(name: string, e: Expansion): string[] {
   const out = [`    this.${name}Index = tf.tensor1d(gatherIndex(DATA.${name}), 'int32');`];
@@ -22,7 +22,7 @@ function constantLines(name: string, e: Expansion): string[] {
 }
 
 /**
- * src = concat(p, −p, E_t…, 0) then one gather (see layer-data.ts). A sparse block is a
+ * src = concat(p, −p, E_t…, 0) then one gather (see data.ts). A sparse block is a
  * segment sum over its COO entries for all instance pairs at once; a dense block one matmul.
  */
 function expandMethod(name: string, variable: string, e: Expansion): string[] {
