@@ -7,8 +7,9 @@
  * - `reports/`: formats of one basis for people and other programs — basis JSON, the summary, the
  *   weight-sharing picture (SVG) with its pattern and palette.
  * - `layers/`: generated code. `data.ts` prepares a layer as plain numbers (framework-neutral),
- *   `header.ts` writes the text every generated file shares (header, data literal), and there is
- *   one emitter per runtime (`pytorch.ts`, `jax.ts`, `tfjs.ts`).
+ *   `header.ts` writes the text every generated file shares (header, data literal), there is one
+ *   emitter per runtime (`pytorch.ts`, `jax.ts`, `tfjs.ts`), and `templates/` holds each
+ *   runtime's fixed helper code, once (`torch.ts`, `jax.ts`, `tfjs.ts`).
  */
 export { EMITTERS, emitterFor, type BasisEmitter, type Emitter, type EmitOptions, type LayerEmitter } from './registry.js';
 export { basisJson, basisJsonText, BASIS_FORMAT, type JsonOptions } from './reports/json.js';

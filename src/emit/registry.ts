@@ -69,29 +69,14 @@ const svg: BasisEmitter = {
   emit: (basis) => basisSvg(basis),
 };
 
-const pytorch: LayerEmitter = {
-  id: 'pytorch',
-  input: 'layer',
-  description: 'a self-contained PyTorch nn.Module with a self-test',
-  extension: 'py',
-  emit: (layer) => emitPyTorch(layer),
-};
+/** A generated-layer format: the emitter of one runtime, given the memory limit. */
+function layerFormat(id: string, extension: string, runtime: string, emit: (layer: LayerBases) => string): LayerEmitter {
+  return { id, input: 'layer', description: `a self-contained ${runtime} with a self-test`, extension, emit: (layer) => emit(layer) };
+}
 
-const jax: LayerEmitter = {
-  id: 'jax',
-  input: 'layer',
-  description: 'a self-contained JAX init/apply pair with a self-test',
-  extension: 'py',
-  emit: (layer) => emitJax(layer),
-};
-
-const tfjs: LayerEmitter = {
-  id: 'tfjs',
-  input: 'layer',
-  description: 'a self-contained TensorFlow.js ES module with a self-test',
-  extension: 'js',
-  emit: (layer) => emitTfjs(layer),
-};
+const pytorch = layerFormat('pytorch', 'py', 'PyTorch nn.Module', emitPyTorch);
+const jax = layerFormat('jax', 'py', 'JAX init/apply pair', emitJax);
+const tfjs = layerFormat('tfjs', 'js', 'TensorFlow.js ES module', emitTfjs);
 
 /** All emitters, in the order `--help` lists them. */
 export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg, pytorch, jax, tfjs]);
