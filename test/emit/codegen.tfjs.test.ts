@@ -21,6 +21,10 @@ interface TfjsResult {
   gradNorm: number;
   equivarianceError: number;
   outputVariance: number;
+  seedZeroRepeats: boolean;
+  seedSevenRepeats: boolean;
+  seedsDiffer: boolean;
+  leakedTensors: number;
 }
 
 function hasTfjs(): boolean {
@@ -63,6 +67,12 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     expect(r.equivarianceError).toBeLessThan(1e-5);
     expect(r.outputVariance).toBeGreaterThan(0.5);
     expect(r.outputVariance).toBeLessThan(2);
+    // `new EquivariantLinear({ seed: 0 })` (the header's usage) is reproducible; dispose() frees
+    // every tensor the layer made.
+    expect(r.seedZeroRepeats).toBe(true);
+    expect(r.seedSevenRepeats).toBe(true);
+    expect(r.seedsDiffer).toBe(true);
+    expect(r.leakedTensors).toBe(0);
   });
 
   it('is usable from TypeScript: the JSDoc types reach a strict TS consumer (allowJs)', () => {

@@ -61,14 +61,18 @@ function classCode(d: LayerData): string[] {
   return [
     `/** W x + b with W in Hom_G(${d.inRep}, ${d.outRep}) and b invariant; input [..., ${d.dimIn}] -> [..., ${d.dimOut}]. */`,
     'export class EquivariantLinear {',
-    '  /** @param {{ seed?: number }} [options] seed of the initialisation */',
+    '  /** @param {{ seed?: number }} [options] seed of the initialisation (any integer; random when absent) */',
     '  constructor(options = {}) {',
     `    this.inFeatures = ${d.dimIn};`,
     `    this.outFeatures = ${d.dimOut};`,
     '    /** @type {tf.Variable} */',
-    `    this.theta = tf.variable(tf.randomNormal([${d.weight.size}], 0, INIT_STD, 'float32', options.seed));`,
+    // The file's own generator, not tf.randomNormal's seed: TF.js takes seed 0 for "no seed".
+    '    const random = rng(options.seed ?? Math.floor(Math.random() * 4294967296));',
+    // tf.variable keeps its initial tensor alive as a second handle: build both in a tidy so that
+    // only the variable survives (dispose() then frees everything).
+    `    this.theta = tf.tidy(() => tf.variable(tf.tensor1d(Array.from({ length: ${d.weight.size} }, () => INIT_STD * random.normal()), 'float32')));`,
     '    /** @type {tf.Variable | null} */',
-    hasBias ? `    this.bias = tf.variable(tf.zeros([${d.bias.size}]));` : '    this.bias = null;',
+    hasBias ? `    this.bias = tf.tidy(() => tf.variable(tf.zeros([${d.bias.size}])));` : '    this.bias = null;',
     ...constantLines('weight', d.weight),
     ...(hasBias ? constantLines('bias', d.bias) : []),
     '  }',
