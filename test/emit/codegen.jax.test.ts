@@ -22,6 +22,8 @@ interface JaxResult {
   equivarianceError: number;
   flaxDiff: number | null;
   outputVariance: number;
+  paramKeys: string[];
+  paramLeaves: number;
 }
 
 const python = findPython('jax, flax');
@@ -50,6 +52,9 @@ describe.skipIf(!present)('generated JAX layers', () => {
     const r = results.get(c.name)!;
     expect(r.error ?? '').toBe('');
     expect(r.paramCount).toBe(c.params);
+    // The params pytree holds the coefficients only; the basis is module-level constants.
+    expect(r.paramKeys).toEqual(c.layer.bias.dim > 0 ? ['bias', 'theta'] : ['theta']);
+    expect(r.paramLeaves).toBe(r.paramKeys.length);
     if (c === cases[0]) expect(r.flaxDiff, 'the Flax wrapper ran on the first case').not.toBeNull();
     if (r.flaxParamCount !== null) expect(r.flaxParamCount).toBe(c.params);
     expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);

@@ -24,6 +24,12 @@ interface TorchResult {
   scriptDiff: number;
   buffersMoved: boolean;
   outputVariance: number;
+  stateDictKeys: string[];
+  parameterNames: string[];
+  stateDictBytes: number;
+  weightShape: number[] | null;
+  weightMatches: boolean;
+  biasShape: number[] | null;
 }
 
 const python = findPython('torch');
@@ -62,5 +68,14 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     // Initialisation rule: output variance near 1 for unit-variance input.
     expect(r.outputVariance).toBeGreaterThan(0.5);
     expect(r.outputVariance).toBeLessThan(2);
+    // Like nn.Linear: `weight` and `bias` are the expanded tensors; the coefficients behind them
+    // are the parameters `theta` and `bias_theta`, and they are all the state_dict holds.
+    const [dimOut, dimIn] = c.layer.weight.shape;
+    expect(r.weightShape).toEqual([dimOut, dimIn]);
+    expect(r.weightMatches).toBe(true);
+    expect(r.biasShape).toEqual(c.layer.bias.dim > 0 ? [dimOut] : null);
+    expect(r.parameterNames).toEqual(c.layer.bias.dim > 0 ? ['bias_theta', 'theta'] : ['theta']);
+    expect(r.stateDictKeys).toEqual(r.parameterNames);
+    expect(r.stateDictBytes).toBeLessThan(2000 + 8 * c.params);
   });
 });

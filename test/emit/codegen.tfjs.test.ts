@@ -25,6 +25,8 @@ interface TfjsResult {
   seedSevenRepeats: boolean;
   seedsDiffer: boolean;
   leakedTensors: number;
+  newVariables: number;
+  trainable: number;
 }
 
 function hasTfjs(): boolean {
@@ -73,6 +75,9 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     expect(r.seedSevenRepeats).toBe(true);
     expect(r.seedsDiffer).toBe(true);
     expect(r.leakedTensors).toBe(0);
+    // The only variables a layer creates are its trainable ones (the basis is plain tensors).
+    expect(r.newVariables).toBe(c.layer.bias.dim > 0 ? 2 : 1);
+    expect(r.trainable).toBe(r.newVariables);
   });
 
   it('is usable from TypeScript: the JSDoc types reach a strict TS consumer (allowJs)', () => {

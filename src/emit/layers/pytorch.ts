@@ -8,16 +8,19 @@ import { layerData, type Expansion, type LayerData } from './data.js';
 import { dataLiteral, headerLines, list } from './header.js';
 import { HELPERS } from './templates/torch.js';
 
-/** Buffers holding the basis values of sparse and dense blocks (gather blocks need none). */
+/**
+ * Buffers holding the basis values of sparse and dense blocks (gather blocks need none). Like the
+ * index buffers they are not persistent: this file rebuilds them, so state_dict holds θ only.
+ */
 function bufferLines(name: string, e: Expansion): string[] {
   const out: string[] = [];
   e.blocks.forEach((b, t) => {
     if (b.form === 'sparse') {
-      out.push(`        self.register_buffer("${name}_rows_${t}", torch.tensor(${list(b.cooRows!)}, dtype=torch.long))`);
-      out.push(`        self.register_buffer("${name}_cols_${t}", torch.tensor(${list(b.cooCols!)}, dtype=torch.long))`);
-      out.push(`        self.register_buffer("${name}_vals_${t}", torch.tensor(${list(b.cooValues!)}, dtype=dtype))`);
+      out.push(`        self.register_buffer("${name}_rows_${t}", torch.tensor(${list(b.cooRows!)}, dtype=torch.long), persistent=False)`);
+      out.push(`        self.register_buffer("${name}_cols_${t}", torch.tensor(${list(b.cooCols!)}, dtype=torch.long), persistent=False)`);
+      out.push(`        self.register_buffer("${name}_vals_${t}", torch.tensor(${list(b.cooValues!)}, dtype=dtype), persistent=False)`);
     } else if (b.form === 'dense') {
-      out.push(`        self.register_buffer("${name}_dense_${t}", torch.tensor(${list(b.dense!)}, dtype=dtype).view(${b.r}, ${b.m * b.n}))`);
+      out.push(`        self.register_buffer("${name}_dense_${t}", torch.tensor(${list(b.dense!)}, dtype=dtype).view(${b.r}, ${b.m * b.n}), persistent=False)`);
     }
   });
   return out;
@@ -49,10 +52,11 @@ function expandMethod(name: string, param: string, e: Expansion): string[] {
   // gather (scatter_add backward) is fastest for small W, index_select (index_add) for large W —
   // both about twice as fast as advanced indexing.
   const op = e.rows * e.cols <= 65536 ? 'torch.gather' : 'torch.index_select';
+  const shape = name === 'weight' ? `${e.rows}, ${e.cols}` : `${e.rows}`;
   return [
     `    def _expand_${name}(self) -> Tensor:`,
     `        src = ${src}`,
-    `        return ${op}(src, 0, self.${name}_index).view(${e.rows}, ${e.cols})`,
+    `        return ${op}(src, 0, self.${name}_index).view(${shape})`,
   ];
 }
 
@@ -67,9 +71,12 @@ function moduleCode(d: LayerData): string {
     `        self.in_features = ${d.dimIn}`,
     `        self.out_features = ${d.dimOut}`,
     `        self.theta = nn.Parameter(torch.empty(${d.weight.size}, device=device, dtype=dtype))`,
-    ...(hasBias ? [`        self.bias = nn.Parameter(torch.zeros(${d.bias.size}, device=device, dtype=dtype))`] : []),
-    '        self.register_buffer("weight_index", _gather_index(_DATA["weight"]))',
-    ...(hasBias ? ['        self.register_buffer("bias_index", _gather_index(_DATA["bias"]))'] : []),
+    ...(hasBias
+      ? [`        self.bias_theta = nn.Parameter(torch.zeros(${d.bias.size}, device=device, dtype=dtype))`]
+      : ['        self.register_parameter("bias", None)  # as nn.Linear(bias=False): out has no invariants']),
+    // Derivable from this file: not saved in state_dict (persistent=False).
+    '        self.register_buffer("weight_index", _gather_index(_DATA["weight"]), persistent=False)',
+    ...(hasBias ? ['        self.register_buffer("bias_index", _gather_index(_DATA["bias"]), persistent=False)'] : []),
     ...bufferLines('weight', d.weight),
     ...(hasBias ? bufferLines('bias', d.bias) : []),
     '        self.to(device)',
@@ -79,18 +86,29 @@ function moduleCode(d: LayerData): string {
     '        """theta ~ N(0, INIT_STD^2) (see the header for the rule); bias = 0."""',
     '        with torch.no_grad():',
     '            self.theta.normal_(0.0, INIT_STD)',
-    ...(hasBias ? ['            self.bias.zero_()'] : []),
+    ...(hasBias ? ['            self.bias_theta.zero_()'] : []),
     '',
     ...expandMethod('weight', 'self.theta', d.weight),
     '',
-    ...(hasBias ? [...expandMethod('bias', 'self.bias', d.bias), ''] : []),
+    ...(hasBias ? [...expandMethod('bias', 'self.bias_theta', d.bias), ''] : []),
+    // Properties, as nn.Linear's attributes: code that reads layer.weight / layer.bias keeps working.
+    '    @property',
     '    def weight(self) -> Tensor:',
-    '        """The expanded W, shape [out_features, in_features]."""',
+    '        """W = sum_k theta_k B_k, shape [out_features, in_features] (differentiable in theta)."""',
     '        return self._expand_weight()',
     '',
+    ...(hasBias
+      ? [
+          '    @property',
+          '    def bias(self) -> Tensor:',
+          '        """b = sum_k bias_theta_k C_k, shape [out_features], invariant under the group."""',
+          '        return self._expand_bias()',
+          '',
+        ]
+      : []),
     '    def forward(self, x: Tensor) -> Tensor:',
     hasBias
-      ? '        return F.linear(x, self._expand_weight(), self._expand_bias().view(-1))'
+      ? '        return F.linear(x, self._expand_weight(), self._expand_bias())'
       : '        return F.linear(x, self._expand_weight())',
   ];
   return lines.join('\n');
@@ -111,8 +129,10 @@ export function emitPyTorch(layer: LayerBases): string {
     ...headerLines(d, 'pytorch'),
     '',
     'Usage:',
-    `    layer = EquivariantLinear()            # nn.Module; parameters: theta${d.bias.size > 0 ? ', bias' : ' (out has no invariants: no bias)'}`,
-    '    y = layer(x)                           # x: [..., in_features]',
+    `    layer = EquivariantLinear()            # nn.Module; parameters: theta [${d.weight.size}]${d.bias.size > 0 ? `, bias_theta [${d.bias.size}]` : ' (out has no invariants: bias is None)'}`,
+    '    y = layer(x)                           # x: [..., in_features]; y = x @ layer.weight.T + layer.bias',
+    `    layer.weight, layer.bias               # the expanded W [${d.dimOut}, ${d.dimIn}] and b ${d.bias.size > 0 ? `[${d.dimOut}]` : '(None)'}, as in nn.Linear`,
+    `    torch.save(layer.state_dict(), path)   # keys: ${d.bias.size > 0 ? 'theta, bias_theta' : 'theta'} (the basis is in this file, not saved)`,
     '    self_test(layer)                       # raises if not equivariant',
     '"""',
     'from typing import Optional',

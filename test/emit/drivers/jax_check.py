@@ -41,6 +41,8 @@ def check(case):
         "name": case["name"],
         "ok": True,
         "paramCount": count,
+        "paramKeys": sorted(mod.init(jax.random.PRNGKey(0)).keys()),
+        "paramLeaves": len(jax.tree_util.tree_leaves(mod.init(jax.random.PRNGKey(0)))),
         "flaxParamCount": flax_count,
         "shape": list(y.shape),
         "gradNorm": float(jnp.linalg.norm(grads["theta"])),

@@ -6,6 +6,11 @@ import * as tf from '@tensorflow/tfjs';
 
 /** The header's own usage: a seed gives the same θ every time (seed 0 included); dispose frees all. */
 function lifecycle(mod) {
+  const variablesBefore = Object.keys(tf.engine().registeredVariables).length;
+  const probe = new mod.EquivariantLinear({ seed: 1 });
+  const newVariables = Object.keys(tf.engine().registeredVariables).length - variablesBefore;
+  const trainable = probe.trainableVariables.filter((v) => v.trainable).length;
+  probe.dispose();
   const before = tf.memory().numTensors;
   const thetas = [0, 0, 7, 7].map((seed) => {
     const layer = new mod.EquivariantLinear({ seed });
@@ -19,6 +24,8 @@ function lifecycle(mod) {
     seedSevenRepeats: same(thetas[2], thetas[3]),
     seedsDiffer: !same(thetas[0], thetas[2]),
     leakedTensors: tf.memory().numTensors - before,
+    newVariables,
+    trainable,
   };
 }
 

@@ -1,6 +1,7 @@
 """Runs generated PyTorch layers for real: reads [{name, file, dim, biasDim}] as JSON on stdin,
 prints one JSON result per case. One process for all cases (importing torch dominates the time)."""
 import importlib.util
+import io
 import json
 import sys
 import traceback
@@ -28,9 +29,13 @@ def check(case):
     y.square().sum().backward()
     grad = float(layer.theta.grad.norm())
     eq = mod.self_test(layer, trials=5, tol=1e-5)
-    # state_dict round trip
+    # state_dict round trip: only the parameters are saved (the basis is derivable from the file),
+    # and they load strictly into a fresh module
+    state = layer.state_dict()
+    saved = io.BytesIO()
+    torch.save(state, saved)
     other = mod.EquivariantLinear()
-    other.load_state_dict(layer.state_dict())
+    other.load_state_dict(state, strict=True)
     with torch.no_grad():
         same = float((other(x) - layer(x)).abs().max())
     scripted = torch.jit.script(layer)
@@ -63,7 +68,13 @@ def check(case):
         "scriptDiff": script_diff,
         "buffersMoved": buffers_ok,
         "outputVariance": var,
-        "stateDictKeys": sorted(layer.state_dict().keys()),
+        "stateDictKeys": sorted(state.keys()),
+        "parameterNames": sorted(name for name, _ in layer.named_parameters()),
+        "stateDictBytes": len(saved.getvalue()),
+        # nn.Linear's attributes: weight [out, in] and bias [out] (or None) as tensors
+        "weightShape": list(layer.weight.shape) if isinstance(layer.weight, torch.Tensor) else None,
+        "weightMatches": bool(torch.allclose(y.detach(), x @ layer.weight.detach().T + (0 if layer.bias is None else layer.bias.detach()), atol=1e-5)),
+        "biasShape": None if layer.bias is None else list(layer.bias.shape),
     }
 
 

@@ -14,8 +14,10 @@ Equivariance: layer(rho_in(g) x) = rho_out(g) layer(x) for every g in the group;
 checks it on random group elements built from the stored generators.
 
 Usage:
-    layer = EquivariantLinear()            # nn.Module; parameters: theta, bias
-    y = layer(x)                           # x: [..., in_features]
+    layer = EquivariantLinear()            # nn.Module; parameters: theta [2], bias_theta [1]
+    y = layer(x)                           # x: [..., in_features]; y = x @ layer.weight.T + layer.bias
+    layer.weight, layer.bias               # the expanded W [3, 3] and b [3], as in nn.Linear
+    torch.save(layer.state_dict(), path)   # keys: theta, bias_theta (the basis is in this file, not saved)
     self_test(layer)                       # raises if not equivariant
 """
 from typing import Optional
@@ -194,9 +196,9 @@ class EquivariantLinear(nn.Module):
         self.in_features = 3
         self.out_features = 3
         self.theta = nn.Parameter(torch.empty(2, device=device, dtype=dtype))
-        self.bias = nn.Parameter(torch.zeros(1, device=device, dtype=dtype))
-        self.register_buffer("weight_index", _gather_index(_DATA["weight"]))
-        self.register_buffer("bias_index", _gather_index(_DATA["bias"]))
+        self.bias_theta = nn.Parameter(torch.zeros(1, device=device, dtype=dtype))
+        self.register_buffer("weight_index", _gather_index(_DATA["weight"]), persistent=False)
+        self.register_buffer("bias_index", _gather_index(_DATA["bias"]), persistent=False)
         self.to(device)
         self.reset_parameters()
 
@@ -204,22 +206,28 @@ class EquivariantLinear(nn.Module):
         """theta ~ N(0, INIT_STD^2) (see the header for the rule); bias = 0."""
         with torch.no_grad():
             self.theta.normal_(0.0, INIT_STD)
-            self.bias.zero_()
+            self.bias_theta.zero_()
 
     def _expand_weight(self) -> Tensor:
         src = self.theta
         return torch.gather(src, 0, self.weight_index).view(3, 3)
 
     def _expand_bias(self) -> Tensor:
-        src = self.bias
-        return torch.gather(src, 0, self.bias_index).view(3, 1)
+        src = self.bias_theta
+        return torch.gather(src, 0, self.bias_index).view(3)
 
+    @property
     def weight(self) -> Tensor:
-        """The expanded W, shape [out_features, in_features]."""
+        """W = sum_k theta_k B_k, shape [out_features, in_features] (differentiable in theta)."""
         return self._expand_weight()
 
+    @property
+    def bias(self) -> Tensor:
+        """b = sum_k bias_theta_k C_k, shape [out_features], invariant under the group."""
+        return self._expand_bias()
+
     def forward(self, x: Tensor) -> Tensor:
-        return F.linear(x, self._expand_weight(), self._expand_bias().view(-1))
+        return F.linear(x, self._expand_weight(), self._expand_bias())
 
 
 if __name__ == "__main__":
