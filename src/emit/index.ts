@@ -7,7 +7,8 @@
  * - `reports/`: formats of one basis for people and other programs — basis JSON, the summary, the
  *   weight-sharing picture (SVG) with its pattern and palette.
  * - `layers/`: generated code. `data.ts` prepares a layer as plain numbers (framework-neutral),
- *   `header.ts` writes the text every generated file shares (header, data literal), there is one
+ *   `header.ts` writes the text every generated file shares (header, data literal), `layout.ts`
+ *   says in words where each summand of the input and output sits, there is one
  *   emitter per runtime (`pytorch.ts`, `jax.ts`, `tfjs.ts`), and `templates/` holds each
  *   runtime's fixed helper code, once (`torch.ts`, `jax.ts`, `tfjs.ts`).
  */

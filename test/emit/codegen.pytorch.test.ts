@@ -30,6 +30,7 @@ interface TorchResult {
   weightShape: number[] | null;
   weightMatches: boolean;
   biasShape: number[] | null;
+  layoutError: number | null;
 }
 
 const python = findPython('torch');
@@ -77,5 +78,7 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     expect(r.parameterNames).toEqual(c.layer.bias.dim > 0 ? ['bias_theta', 'theta'] : ['theta']);
     expect(r.stateDictKeys).toEqual(r.parameterNames);
     expect(r.stateDictBytes).toBeLessThan(2000 + 8 * c.params);
+    // The layout the header states (row-major V⊗V, summands in order), checked by acting on it.
+    if (c.name === 's5_tensor2' || c.name === 'so3_vvv_v') expect(r.layoutError).toBeLessThan(1e-5);
   });
 });

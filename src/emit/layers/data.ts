@@ -21,6 +21,7 @@ import { RepMatrixCache } from '../../rep/matrices.js';
 import { printRep } from '../../rep/rep.js';
 import type { Basis, BlockEntry, LayerBases } from '../../basis.js';
 import { VERSION } from '../../version.js';
+import { layoutLines } from './layout.js';
 
 /** How one block's values are produced. */
 export type BlockForm = 'gather' | 'sparse' | 'dense';
@@ -91,6 +92,8 @@ export interface LayerData {
   /** Standard deviation of θ at initialisation (see `initStd`). */
   readonly initStd: number;
   readonly action: { readonly in: RepAction; readonly out: RepAction; readonly discrete: number; readonly lie: number };
+  /** Where each summand sits in x (input) and y (output), as header lines (see layout.ts). */
+  readonly layout: { readonly in: readonly string[]; readonly out: readonly string[] };
 }
 
 function quote(s: string): string {
@@ -238,6 +241,10 @@ export function layerData(layer: LayerBases): LayerData {
       out: actionOf(cache, basis.outLayout),
       discrete: group.discrete.length,
       lie: group.lie.length,
+    },
+    layout: {
+      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(inRep)}`),
+      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(outRep)}`),
     },
   };
 }

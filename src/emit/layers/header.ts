@@ -1,11 +1,12 @@
 /**
  * Text pieces every generated layer shares: the header (group, reps, dims, version, how it was
- * generated, the initialisation rule) and the embedded data as a literal that is valid JSON,
+ * generated, the layout of input and output, the initialisation rule) and the embedded data as a literal that is valid JSON,
  * Python and JavaScript at once (numbers, strings and lists only — no booleans or null).
  * Deterministic: no timestamps, numbers printed by JavaScript's shortest round-trip rule.
  */
 import { formatJson } from '../reports/json.js';
 import type { Expansion, LayerData, RepAction } from './data.js';
+import { LAYOUT_CONVENTION } from './layout.js';
 
 /**
  * Header lines (without comment markers).
@@ -23,6 +24,13 @@ export function headerLines(d: LayerData, format: string): string[] {
     `  input dim ${d.dimIn}, output dim ${d.dimOut}; W has shape [${d.dimOut}, ${d.dimIn}]`,
     `  weight parameters (basis dim of Hom_G(in, out)): ${d.weight.size} in ${d.weight.blocks.length} block(s), expanded by ${forms}`,
     `  bias parameters (dim of the invariant subspace of out): ${d.bias.size}`,
+    '',
+    ...LAYOUT_CONVENTION,
+    `  input x[..., ${d.dimIn}] = ${d.inRep}:`,
+    ...d.layout.in.map((l) => `    ${l}`),
+    ...(d.inRep === d.outRep
+      ? [`  output y[..., ${d.dimOut}]: the same layout`]
+      : [`  output y[..., ${d.dimOut}] = ${d.outRep}:`, ...d.layout.out.map((l) => `    ${l}`)]),
     '',
     'Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent',
     `unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = ${d.initStd}).`,

@@ -16,6 +16,28 @@ def load(path, name):
     return mod
 
 
+def layout_check(name, layer):
+    """The header's layout, taken at its word: V⊗V is a row-major flattened matrix, V+V⊗V a vector
+    then such a matrix. Acting by an independent group element on those shapes (not through the
+    file's own act()) must commute with the layer. None for cases without a hand-written check."""
+    gen = torch.Generator().manual_seed(3)
+    with torch.no_grad():
+        if name == "s5_tensor2":
+            p = torch.eye(5, dtype=torch.float64)[torch.randperm(5, generator=gen)]
+            x = torch.randn(5, 5, generator=gen, dtype=torch.float64)
+            lhs = layer((p @ x @ p.T).reshape(25).float()).double()
+            rhs = (p @ layer(x.reshape(25).float()).double().reshape(5, 5) @ p.T).reshape(25)
+        elif name == "so3_vvv_v":
+            a = torch.randn(3, 3, generator=gen, dtype=torch.float64)
+            r = torch.linalg.matrix_exp(a - a.T)
+            v, m = torch.randn(3, generator=gen, dtype=torch.float64), torch.randn(3, 3, generator=gen, dtype=torch.float64)
+            lhs = layer(torch.cat([r @ v, (r @ m @ r.T).reshape(9)]).float()).double()
+            rhs = r @ layer(torch.cat([v, m.reshape(9)]).float()).double()
+        else:
+            return None
+    return float((lhs - rhs).norm() / rhs.norm())
+
+
 def check(case):
     mod = load(case["file"], case["name"])
     torch.manual_seed(0)
@@ -68,6 +90,7 @@ def check(case):
         "scriptDiff": script_diff,
         "buffersMoved": buffers_ok,
         "outputVariance": var,
+        "layoutError": layout_check(case["name"], layer),
         "stateDictKeys": sorted(state.keys()),
         "parameterNames": sorted(name for name, _ in layer.named_parameters()),
         "stateDictBytes": len(saved.getvalue()),

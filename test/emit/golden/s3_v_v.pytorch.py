@@ -6,6 +6,14 @@ Regenerate with: solve-basis --group "S(3)" --in V --out V --format pytorch
   weight parameters (basis dim of Hom_G(in, out)): 2 in 1 block(s), expanded by gather
   bias parameters (dim of the invariant subspace of out): 1
 
+Layout: x[..., c] is coordinate c of the input rep, y[..., r] coordinate r of the output rep, and
+W[r, c] maps input coordinate c to output coordinate r (y = W x + b). A direct sum puts its first
+summand first, and nV is n copies of V one after another; a tensor product is flattened row-major
+(numpy.kron order): entry (i, j) of A⊗B sits at i*dim(B) + j. A dual V* has the coordinates of V.
+  input x[..., 3] = V:
+    x[..., 0:3]  V
+  output y[..., 3]: the same layout
+
 Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent
 unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = 0.5773502691896257).
 The bias starts at zero.

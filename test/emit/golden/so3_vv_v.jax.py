@@ -6,6 +6,15 @@ Regenerate with: solve-basis --group "SO(3)" --in "V⊗V" --out V --format jax
   weight parameters (basis dim of Hom_G(in, out)): 1 in 1 block(s), expanded by gather
   bias parameters (dim of the invariant subspace of out): 0
 
+Layout: x[..., c] is coordinate c of the input rep, y[..., r] coordinate r of the output rep, and
+W[r, c] maps input coordinate c to output coordinate r (y = W x + b). A direct sum puts its first
+summand first, and nV is n copies of V one after another; a tensor product is flattened row-major
+(numpy.kron order): entry (i, j) of A⊗B sits at i*dim(B) + j. A dual V* has the coordinates of V.
+  input x[..., 9] = V⊗V:
+    x[..., 0:9]  V⊗V; entry (i, j) at x[..., 3*i + j] (i < 3, j < 3)
+  output y[..., 3] = V:
+    y[..., 0:3]  V
+
 Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent
 unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = 0.7071067811865476).
 The bias starts at zero.
