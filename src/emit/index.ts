@@ -8,7 +8,8 @@
  *   weight-sharing picture (SVG) with its pattern and palette.
  * - `layers/`: generated code. `data.ts` prepares a layer as plain numbers (framework-neutral),
  *   `header.ts` writes the text every generated file shares (header, data literal), `layout.ts`
- *   says in words where each summand of the input and output sits, there is one
+ *   says in words where each summand of the input and output sits, `size.ts` refuses layers too
+ *   large to write or import (E_TOO_LARGE), there is one
  *   emitter per runtime (`pytorch.ts`, `jax.ts`, `tfjs.ts`), and `templates/` holds each
  *   runtime's fixed helper code, once (`torch.ts`, `jax.ts`, `tfjs.ts`).
  */

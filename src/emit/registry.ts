@@ -15,7 +15,7 @@ export interface EmitOptions {
   readonly flat?: boolean;
   /** Wall time of the solve, for formats that report it. */
   readonly elapsedMs?: number;
-  /** Formats that build large text refuse above this (`--max-memory`). */
+  /** JSON and generated layers refuse above this (`--max-memory`): the JSON writer's heap, a layer's runtime. */
   readonly maxMemoryBytes?: number;
 }
 
@@ -70,8 +70,8 @@ const svg: BasisEmitter = {
 };
 
 /** A generated-layer format: the emitter of one runtime, given the memory limit. */
-function layerFormat(id: string, extension: string, runtime: string, emit: (layer: LayerBases) => string): LayerEmitter {
-  return { id, input: 'layer', description: `a self-contained ${runtime} with a self-test`, extension, emit: (layer) => emit(layer) };
+function layerFormat(id: string, extension: string, runtime: string, emit: (layer: LayerBases, options: EmitOptions) => string): LayerEmitter {
+  return { id, input: 'layer', description: `a self-contained ${runtime} with a self-test`, extension, emit: (layer, options) => emit(layer, options) };
 }
 
 const pytorch = layerFormat('pytorch', 'py', 'PyTorch nn.Module', emitPyTorch);

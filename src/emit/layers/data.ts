@@ -105,7 +105,7 @@ function quote(s: string): string {
  * (every orbit basis, and many exact ones), sparse when there are at most m·n stored entries (so
  * the per-pair scatter-add intermediate stays within the block's share of W), dense otherwise.
  */
-function formOf<T>(basis: Basis<T>, b: BlockEntry<T>): BlockForm {
+export function formOf<T>(basis: Basis<T>, b: BlockEntry<T>): BlockForm {
   const f = basis.field;
   const seen = new Uint8Array(b.m * b.n);
   let disjoint = true;
@@ -211,18 +211,19 @@ export function initStd(e: Expansion): number {
 /**
  * Everything a generated layer needs: header facts, the weight and bias expansions, the
  * initialisation scale and the generator matrices for the self-test. Pure formatting of what
- * the pipeline solved (`solveLayer`): nothing is solved here.
+ * the pipeline solved (`solveLayer`): nothing is solved here. `matrices` shares the rep matrices
+ * with a caller that already built them (the size check).
  *
  * @example
  * const data = layerData(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * data.weight.size // 15
  */
-export function layerData(layer: LayerBases): LayerData {
+export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>): LayerData {
   const basis = layer.weight;
   const group = basis.group;
   const inRep = printRep(basis.inRep);
   const outRep = printRep(basis.outRep);
-  const cache = new RepMatrixCache(group);
+  const cache = matrices ?? new RepMatrixCache(group);
   const weight = expansionOf(basis);
   return {
     group: group.name,

@@ -8,7 +8,8 @@
  * wraps the same functions as a `flax.linen.Module` for Flax users, importing Flax only when called.
  */
 import type { LayerBases } from '../../basis.js';
-import { layerData, type Expansion, type LayerData } from './data.js';
+import type { Expansion, LayerData } from './data.js';
+import { checkedLayerData, type LayerEmitOptions } from './size.js';
 import { dataLiteral, headerLines, list } from './header.js';
 import { HELPERS } from './templates/jax.js';
 
@@ -86,8 +87,8 @@ function apiCode(d: LayerData): string[] {
  * const text = emitJax(solveLayer({ group: 'SO(3)', in: 'V**2', out: 'V' }));
  * text.includes('def apply(params, x):') // true
  */
-export function emitJax(layer: LayerBases): string {
-  const d = layerData(layer);
+export function emitJax(layer: LayerBases, options: LayerEmitOptions = {}): string {
+  const d = checkedLayerData(layer, 'jax', options);
   const hasBias = d.bias.size > 0;
   return [
     '"""',

@@ -4,7 +4,8 @@
  * source vector (see data.ts), TorchScript-compatible, with a self-test of its equivariance.
  */
 import type { LayerBases } from '../../basis.js';
-import { layerData, type Expansion, type LayerData } from './data.js';
+import type { Expansion, LayerData } from './data.js';
+import { checkedLayerData, type LayerEmitOptions } from './size.js';
 import { dataLiteral, headerLines, list } from './header.js';
 import { HELPERS } from './templates/torch.js';
 
@@ -122,8 +123,8 @@ function moduleCode(d: LayerData): string {
  * const text = emitPyTorch(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * text.includes('class EquivariantLinear(nn.Module)') // true
  */
-export function emitPyTorch(layer: LayerBases): string {
-  const d = layerData(layer);
+export function emitPyTorch(layer: LayerBases, options: LayerEmitOptions = {}): string {
+  const d = checkedLayerData(layer, 'pytorch', options);
   return [
     '"""',
     ...headerLines(d, 'pytorch'),

@@ -4,7 +4,8 @@
  * TypeScript (allowJs / checkJs) sees the API, and a self-test of its equivariance.
  */
 import type { LayerBases } from '../../basis.js';
-import { layerData, type Expansion, type LayerData } from './data.js';
+import type { Expansion, LayerData } from './data.js';
+import { checkedLayerData, type LayerEmitOptions } from './size.js';
 import { dataLiteral, headerLines, list } from './header.js';
 import { HELPERS } from './templates/tfjs.js';
 
@@ -111,8 +112,8 @@ function classCode(d: LayerData): string[] {
  * const text = emitTfjs(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * text.includes('export class EquivariantLinear') // true
  */
-export function emitTfjs(layer: LayerBases): string {
-  const d = layerData(layer);
+export function emitTfjs(layer: LayerBases, options: LayerEmitOptions = {}): string {
+  const d = checkedLayerData(layer, 'tfjs', options);
   return [
     '/**',
     ...headerLines(d, 'tfjs').map((l) => (l === '' ? ' *' : ` * ${l}`)),
