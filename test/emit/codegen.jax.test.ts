@@ -24,6 +24,9 @@ interface JaxResult {
   outputVariance: number;
   paramKeys: string[];
   paramLeaves: number;
+  dtype: string;
+  selfTestComplex: boolean;
+  brokenCaught: boolean | null;
 }
 
 const python = findPython('jax, flax');
@@ -55,6 +58,10 @@ describe.skipIf(!present)('generated JAX layers', () => {
     // The params pytree holds the coefficients only; the basis is module-level constants.
     expect(r.paramKeys).toEqual(c.layer.bias.dim > 0 ? ['bias', 'theta'] : ['theta']);
     expect(r.paramLeaves).toBe(r.paramKeys.length);
+    // Complex groups: complex64 θ and input, and a self-test with the full complex group action.
+    expect(r.dtype).toBe(c.complex ? 'complex64' : 'float32');
+    expect(r.selfTestComplex).toBe(c.complex === true);
+    if (c.name === 'su2_vvstar') expect(r.brokenCaught).toBe(true);
     if (c === cases[0]) expect(r.flaxDiff, 'the Flax wrapper ran on the first case').not.toBeNull();
     if (r.flaxParamCount !== null) expect(r.flaxParamCount).toBe(c.params);
     expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);

@@ -31,6 +31,9 @@ interface TorchResult {
   weightMatches: boolean;
   biasShape: number[] | null;
   layoutError: number | null;
+  dtype: string;
+  selfTestComplex: boolean;
+  brokenCaught: boolean | null;
 }
 
 const python = findPython('torch');
@@ -80,5 +83,9 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     expect(r.stateDictBytes).toBeLessThan(2000 + 8 * c.params);
     // The layout the header states (row-major V⊗V, summands in order), checked by acting on it.
     if (c.name === 's5_tensor2' || c.name === 'so3_vvv_v') expect(r.layoutError).toBeLessThan(1e-5);
+    // Complex groups: complex64 θ and input, and a self-test with the full complex group action.
+    expect(r.dtype).toBe(c.complex ? 'torch.complex64' : 'torch.float32');
+    expect(r.selfTestComplex).toBe(c.complex === true);
+    if (c.name === 'su2_vvstar') expect(r.brokenCaught).toBe(true);
   });
 });

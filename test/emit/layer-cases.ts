@@ -1,6 +1,7 @@
 /**
  * The layers every runtime test generates and runs: the issue's list plus one sparse-basis and
- * two float cases (sparse, dense), so each expansion form is exercised.
+ * two float cases (sparse, dense), so each expansion form is exercised, and two complex groups
+ * (PyTorch and JAX: TF.js refuses them).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,8 @@ export interface LayerCase {
   readonly group: string;
   readonly in: string;
   readonly out: string;
+  /** A complex group (U(n), SU(n)): complex θ, input and self-test; PyTorch and JAX only. */
+  readonly complex?: boolean;
 }
 
 export const LAYER_CASES: readonly LayerCase[] = [
@@ -24,6 +27,8 @@ export const LAYER_CASES: readonly LayerCase[] = [
   { name: 'so3_tensor2_sparse', group: 'SO(3)', in: 'V**2', out: 'V**2' },
   { name: 'd5_float', group: 'D(5)', in: 'V+V**2', out: 'V**2' },
   { name: 'c5_dense', group: 'C(5)', in: '2*V**2', out: 'V**2+scalar' },
+  { name: 'su2_vvstar', group: 'SU(2)', in: 'V+V*', out: 'V+V*', complex: true },
+  { name: 'u2_tensor_bias', group: 'U(2)', in: 'V⊗V*+V', out: 'V⊗V*+scalar', complex: true },
 ];
 
 export interface PreparedCase extends LayerCase {
@@ -32,9 +37,9 @@ export interface PreparedCase extends LayerCase {
   readonly params: number;
 }
 
-/** Solves each case once, with the expected parameter count. */
-export function prepareCases(): PreparedCase[] {
-  return LAYER_CASES.map((c) => {
+/** Solves each case once, with the expected parameter count (real groups only, for TF.js). */
+export function prepareCases(options: { readonly complex: boolean } = { complex: true }): PreparedCase[] {
+  return LAYER_CASES.filter((c) => options.complex || !c.complex).map((c) => {
     const layer = solveLayer({ group: c.group, in: c.in, out: c.out });
     return { ...c, layer, params: layer.weight.dim + layer.bias.dim };
   });

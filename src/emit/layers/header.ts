@@ -32,9 +32,20 @@ export function headerLines(d: LayerData, format: string): string[] {
       ? [`  output y[..., ${d.dimOut}]: the same layout`]
       : [`  output y[..., ${d.dimOut}] = ${d.outRep}:`, ...d.layout.out.map((l) => `    ${l}`)]),
     '',
-    'Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent',
-    `unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = ${d.initStd}).`,
-    'The bias starts at zero.',
+    ...(d.complex
+      ? [
+          `Complex group: ${d.group} acts on complex vectors, so theta, W, b, x and y are complex (complex64 by`,
+          'default); a real input x is the special case im x = 0. The self-test uses the complex generators.',
+          '',
+          'Initialisation: theta ~ CN(0, s^2) (complex normal, E|theta_k|^2 = s^2) with s^2 = dim_out /',
+          'sum_k ||B_k||_F^2, so that for independent inputs with E|x_i|^2 = 1 the mean of E|y_r|^2 over output',
+          `coordinates is 1 (s = ${d.initStd}). The bias starts at zero.`,
+        ]
+      : [
+          'Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent',
+          `unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = ${d.initStd}).`,
+          'The bias starts at zero.',
+        ]),
     '',
     'Equivariance: layer(rho_in(g) x) = rho_out(g) layer(x) for every g in the group; self_test()',
     'checks it on random group elements built from the stored generators.',
@@ -85,4 +96,46 @@ export function dataLiteral(d: LayerData): string {
 /** Python identifier-safe list literal of numbers. */
 export function list(values: readonly number[]): string {
   return `[${values.join(', ')}]`;
+}
+
+/** The parts of a generated Python file that differ between runtimes. */
+export interface PythonParts {
+  readonly format: string;
+  /** Docstring lines after the shared header: how to use the layer. */
+  readonly usage: readonly string[];
+  readonly imports: readonly string[];
+  /** Module constants after INIT_STD and _DATA (dtypes). */
+  readonly constants: readonly string[];
+  /** The runtime's template (templates/). */
+  readonly helpers: string;
+  readonly body: readonly string[];
+}
+
+/**
+ * A generated Python file: the docstring (shared header, then usage), imports, constants, the data
+ * literal, the runtime's helpers, the layer, and a `__main__` that runs the self-test.
+ *
+ * @example
+ * pythonFile(data, { format: 'jax', usage: [], imports: ['import jax'], constants: [], helpers: '', body: [] })
+ */
+export function pythonFile(d: LayerData, p: PythonParts): string {
+  return [
+    '"""',
+    ...headerLines(d, p.format),
+    '',
+    ...p.usage,
+    '"""',
+    ...p.imports,
+    '',
+    `INIT_STD = ${d.initStd}`,
+    ...p.constants,
+    `_DATA = ${dataLiteral(d)}`,
+    p.helpers,
+    ...p.body,
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    print("max relative equivariance error:", self_test())',
+    '',
+  ].join('\n');
 }

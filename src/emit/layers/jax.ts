@@ -10,19 +10,25 @@
 import type { LayerBases } from '../../basis.js';
 import type { Expansion, LayerData } from './data.js';
 import { checkedLayerData, type LayerEmitOptions } from './size.js';
-import { dataLiteral, headerLines, list } from './header.js';
+import { list, pythonFile } from './header.js';
 import { HELPERS } from './templates/jax.js';
 
-function constantLines(name: string, e: Expansion): string[] {
+/** The imaginary parts of basis values as a Python literal, `None` for a real group. */
+function imag(values: readonly number[] | undefined): string {
+  return values === undefined ? 'None' : list(values);
+}
+
+function constantLines(name: string, e: Expansion, complex: boolean): string[] {
   const upper = name.toUpperCase();
+  const dtype = complex ? 'np.complex64' : 'np.float32';
   const out = [`_${upper}_INDEX = _gather_index(_DATA["${name}"])`];
   e.blocks.forEach((b, t) => {
     if (b.form === 'sparse') {
       out.push(`_${upper}_ROWS_${t} = np.array(${list(b.cooRows!)}, dtype=np.int32)`);
       out.push(`_${upper}_COLS_${t} = np.array(${list(b.cooCols!)}, dtype=np.int32)`);
-      out.push(`_${upper}_VALS_${t} = np.array(${list(b.cooValues!)}, dtype=np.float32)`);
+      out.push(`_${upper}_VALS_${t} = _values(${list(b.cooValues!)}, ${imag(b.cooValuesIm)}, ${dtype})`);
     } else if (b.form === 'dense') {
-      out.push(`_${upper}_DENSE_${t} = np.array(${list(b.dense!)}, dtype=np.float32).reshape(${b.r}, ${b.m * b.n})`);
+      out.push(`_${upper}_DENSE_${t} = _values(${list(b.dense!)}, ${imag(b.denseIm)}, ${dtype}).reshape(${b.r}, ${b.m * b.n})`);
     }
   });
   return out;
@@ -57,15 +63,17 @@ function expandFunction(name: string, e: Expansion): string[] {
 
 function apiCode(d: LayerData): string[] {
   const hasBias = d.bias.size > 0;
+  // jax.random.normal draws E|z|^2 = 1 for complex dtypes: the same rule, complex normal.
+  const normal = d.complex ? 'CN' : 'N';
   return [
     ...expandFunction('weight', d.weight),
     '',
     '',
     ...(hasBias ? [...expandFunction('bias', d.bias), '', ''] : []),
-    'def init(key, dtype=jnp.float32):',
+    'def init(key, dtype=DTYPE):',
     hasBias
-      ? '    """Parameters {"theta": N(0, INIT_STD^2), "bias": 0} (see the header for the rule)."""'
-      : '    """Parameters {"theta": N(0, INIT_STD^2)} (see the header; out has no invariants, so no bias)."""',
+      ? `    """Parameters {"theta": ${normal}(0, INIT_STD^2), "bias": 0} (see the header for the rule)."""`
+      : `    """Parameters {"theta": ${normal}(0, INIT_STD^2)} (see the header; out has no invariants, so no bias)."""`,
     `    params = {"theta": INIT_STD * jax.random.normal(key, (${d.weight.size},), dtype)}`,
     ...(hasBias ? [`    params["bias"] = jnp.zeros((${d.bias.size},), dtype)`] : []),
     '    return params',
@@ -90,32 +98,19 @@ function apiCode(d: LayerData): string[] {
 export function emitJax(layer: LayerBases, options: LayerEmitOptions = {}): string {
   const d = checkedLayerData(layer, 'jax', options);
   const hasBias = d.bias.size > 0;
-  return [
-    '"""',
-    ...headerLines(d, 'jax'),
-    '',
-    'A pure init/apply pair (depends on JAX only; parameters are a plain pytree, the basis is',
-    'module-level constants, not parameters). Usage:',
-    '    params = init(jax.random.PRNGKey(0))   # {"theta"' + (hasBias ? ', "bias"}' : '}'),
-    '    y = apply(params, x)                   # x: [..., dim_in]',
-    '    self_test(params)                      # raises if not equivariant',
-    '"""',
-    'import jax',
-    'import jax.numpy as jnp',
-    'import numpy as np',
-    '',
-    `INIT_STD = ${d.initStd}`,
-    `_DATA = ${dataLiteral(d)}`,
-    HELPERS,
-    ...constantLines('weight', d.weight),
-    ...(hasBias ? constantLines('bias', d.bias) : []),
-    '',
-    '',
-    ...apiCode(d),
-    '',
-    '',
-    'if __name__ == "__main__":',
-    '    print("max relative equivariance error:", self_test())',
-    '',
-  ].join('\n');
+  return pythonFile(d, {
+    format: 'jax',
+    usage: [
+      'A pure init/apply pair (depends on JAX only; parameters are a plain pytree, the basis is',
+      'module-level constants, not parameters). Usage:',
+      '    params = init(jax.random.PRNGKey(0))   # {"theta"' + (hasBias ? ', "bias"}' : '}'),
+      '    y = apply(params, x)                   # x: [..., dim_in]',
+      '    self_test(params)                      # raises if not equivariant',
+    ],
+    imports: ['import jax', 'import jax.numpy as jnp', 'import numpy as np'],
+    // The parameters' default dtype, and the one the self-test computes the group action in.
+    constants: [`COMPLEX = ${d.complex ? 'True' : 'False'}`, ...(d.complex ? ['DTYPE = jnp.complex64', '_WIDE = np.complex128'] : ['DTYPE = jnp.float32', '_WIDE = np.float64'])],
+    helpers: HELPERS,
+    body: [...constantLines('weight', d.weight, d.complex), ...(hasBias ? constantLines('bias', d.bias, d.complex) : []), '', '', ...apiCode(d)],
+  });
 }

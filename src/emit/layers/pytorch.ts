@@ -6,8 +6,13 @@
 import type { LayerBases } from '../../basis.js';
 import type { Expansion, LayerData } from './data.js';
 import { checkedLayerData, type LayerEmitOptions } from './size.js';
-import { dataLiteral, headerLines, list } from './header.js';
+import { list, pythonFile } from './header.js';
 import { HELPERS } from './templates/torch.js';
+
+/** The imaginary parts of basis values as a Python literal, `None` for a real group. */
+function imag(values: readonly number[] | undefined): string {
+  return values === undefined ? 'None' : list(values);
+}
 
 /**
  * Buffers holding the basis values of sparse and dense blocks (gather blocks need none). Like the
@@ -19,9 +24,9 @@ function bufferLines(name: string, e: Expansion): string[] {
     if (b.form === 'sparse') {
       out.push(`        self.register_buffer("${name}_rows_${t}", torch.tensor(${list(b.cooRows!)}, dtype=torch.long), persistent=False)`);
       out.push(`        self.register_buffer("${name}_cols_${t}", torch.tensor(${list(b.cooCols!)}, dtype=torch.long), persistent=False)`);
-      out.push(`        self.register_buffer("${name}_vals_${t}", torch.tensor(${list(b.cooValues!)}, dtype=dtype), persistent=False)`);
+      out.push(`        self.register_buffer("${name}_vals_${t}", _values(${list(b.cooValues!)}, ${imag(b.cooValuesIm)}, dtype), persistent=False)`);
     } else if (b.form === 'dense') {
-      out.push(`        self.register_buffer("${name}_dense_${t}", torch.tensor(${list(b.dense!)}, dtype=dtype).view(${b.r}, ${b.m * b.n}), persistent=False)`);
+      out.push(`        self.register_buffer("${name}_dense_${t}", _values(${list(b.dense!)}, ${imag(b.denseIm)}, dtype).view(${b.r}, ${b.m * b.n}), persistent=False)`);
     }
   });
   return out;
@@ -67,8 +72,9 @@ function moduleCode(d: LayerData): string {
     'class EquivariantLinear(nn.Module):',
     `    """W x + b with W in Hom_G(${d.inRep}, ${d.outRep}) and b invariant; input [..., ${d.dimIn}] -> [..., ${d.dimOut}]."""`,
     '',
-    '    def __init__(self, device: Optional[torch.device] = None, dtype: torch.dtype = torch.float32) -> None:',
+    '    def __init__(self, device: Optional[torch.device] = None, dtype: Optional[torch.dtype] = None) -> None:',
     '        super().__init__()',
+    '        dtype = DTYPE if dtype is None else dtype',
     `        self.in_features = ${d.dimIn}`,
     `        self.out_features = ${d.dimOut}`,
     `        self.theta = nn.Parameter(torch.empty(${d.weight.size}, device=device, dtype=dtype))`,
@@ -84,7 +90,7 @@ function moduleCode(d: LayerData): string {
     '        self.reset_parameters()',
     '',
     '    def reset_parameters(self) -> None:',
-    '        """theta ~ N(0, INIT_STD^2) (see the header for the rule); bias = 0."""',
+    `        """theta ~ ${d.complex ? 'CN' : 'N'}(0, INIT_STD^2) (see the header for the rule); bias = 0."""`,
     '        with torch.no_grad():',
     '            self.theta.normal_(0.0, INIT_STD)',
     ...(hasBias ? ['            self.bias_theta.zero_()'] : []),
@@ -125,32 +131,20 @@ function moduleCode(d: LayerData): string {
  */
 export function emitPyTorch(layer: LayerBases, options: LayerEmitOptions = {}): string {
   const d = checkedLayerData(layer, 'pytorch', options);
-  return [
-    '"""',
-    ...headerLines(d, 'pytorch'),
-    '',
-    'Usage:',
-    `    layer = EquivariantLinear()            # nn.Module; parameters: theta [${d.weight.size}]${d.bias.size > 0 ? `, bias_theta [${d.bias.size}]` : ' (out has no invariants: bias is None)'}`,
-    '    y = layer(x)                           # x: [..., in_features]; y = x @ layer.weight.T + layer.bias',
-    `    layer.weight, layer.bias               # the expanded W [${d.dimOut}, ${d.dimIn}] and b ${d.bias.size > 0 ? `[${d.dimOut}]` : '(None)'}, as in nn.Linear`,
-    `    torch.save(layer.state_dict(), path)   # keys: ${d.bias.size > 0 ? 'theta, bias_theta' : 'theta'} (the basis is in this file, not saved)`,
-    '    self_test(layer)                       # raises if not equivariant',
-    '"""',
-    'from typing import Optional',
-    '',
-    'import torch',
-    'import torch.nn.functional as F',
-    'from torch import Tensor, nn',
-    '',
-    `INIT_STD = ${d.initStd}`,
-    `_DATA = ${dataLiteral(d)}`,
-    HELPERS,
-    '',
-    moduleCode(d),
-    '',
-    '',
-    'if __name__ == "__main__":',
-    '    print("max relative equivariance error:", self_test())',
-    '',
-  ].join('\n');
+  return pythonFile(d, {
+    format: 'pytorch',
+    usage: [
+      'Usage:',
+      `    layer = EquivariantLinear()            # nn.Module; parameters: theta [${d.weight.size}]${d.bias.size > 0 ? `, bias_theta [${d.bias.size}]` : ' (out has no invariants: bias is None)'}`,
+      '    y = layer(x)                           # x: [..., in_features]; y = x @ layer.weight.T + layer.bias',
+      `    layer.weight, layer.bias               # the expanded W [${d.dimOut}, ${d.dimIn}] and b ${d.bias.size > 0 ? `[${d.dimOut}]` : '(None)'}, as in nn.Linear`,
+      `    torch.save(layer.state_dict(), path)   # keys: ${d.bias.size > 0 ? 'theta, bias_theta' : 'theta'} (the basis is in this file, not saved)`,
+      '    self_test(layer)                       # raises if not equivariant',
+    ],
+    imports: ['from typing import Optional', '', 'import torch', 'import torch.nn.functional as F', 'from torch import Tensor, nn'],
+    // The layer's default dtype, and the one its self-test computes the group action in.
+    constants: d.complex ? ['DTYPE = torch.complex64', '_WIDE = torch.complex128'] : ['DTYPE = torch.float32', '_WIDE = torch.float64'],
+    helpers: HELPERS,
+    body: ['', moduleCode(d)],
+  });
 }

@@ -4,6 +4,7 @@
  * TypeScript (allowJs / checkJs) sees the API, and a self-test of its equivariance.
  */
 import type { LayerBases } from '../../basis.js';
+import { SpecError } from '../../errors.js';
 import type { Expansion, LayerData } from './data.js';
 import { checkedLayerData, type LayerEmitOptions } from './size.js';
 import { dataLiteral, headerLines, list } from './header.js';
@@ -113,6 +114,17 @@ function classCode(d: LayerData): string[] {
  * text.includes('export class EquivariantLinear') // true
  */
 export function emitTfjs(layer: LayerBases, options: LayerEmitOptions = {}): string {
+  if (layer.weight.field.complex) {
+    // TF.js's CPU backend has complex64 tensors but no complex matMul or gather, and no gradient
+    // for tf.real (checked with @tensorflow/tfjs 4): a complex layer there would need a design of
+    // its own in real arithmetic, not a dtype flag.
+    throw new SpecError('E_OPTION', 'TF.js layers for complex groups are not supported; use --format pytorch or jax', {
+      path: '--format',
+      expected: `pytorch or jax for the complex group ${layer.weight.group.name}`,
+      actual: 'tfjs',
+      hint: 'the PyTorch and JAX layers are complex (complex64) for U(n) and SU(n); --format json gives the basis to any framework',
+    });
+  }
   const d = checkedLayerData(layer, 'tfjs', options);
   return [
     '/**',

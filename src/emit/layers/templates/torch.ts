@@ -1,7 +1,9 @@
 /**
  * The fixed helper code every generated PyTorch file carries (the generated file stays
- * self-contained; this is its one copy in the TypeScript source). It reads the file's `_DATA` /
- * `DATA` literal (see ../header.ts) and nothing else of the layer.
+ * self-contained; this is its one copy in the TypeScript source). It reads the file's `_DATA`
+ * literal (see ../header.ts) and the constants `_WIDE` (float64, or complex128 for a complex group)
+ * and nothing else of the layer: the same text serves real and complex groups, a generator's COO
+ * literal carrying its imaginary parts as a fourth list when there are any.
  */
 export const HELPERS = String.raw`
 def _gather_index(e) -> Tensor:
@@ -21,16 +23,26 @@ def _gather_index(e) -> Tensor:
     return index
 
 
+def _values(re, im, dtype: torch.dtype) -> Tensor:
+    """Basis or generator values as a tensor of dtype; im is None for a real group."""
+    v = torch.tensor(re, dtype=torch.float64)
+    if im is not None:
+        v = torch.complex(v, torch.tensor(im, dtype=torch.float64))
+    return v.to(dtype)
+
+
 def _dense(coo, dim: int) -> Tensor:
-    rows, cols, vals = coo
-    out = torch.zeros(dim, dim, dtype=torch.float64)
-    out[torch.tensor(rows, dtype=torch.long), torch.tensor(cols, dtype=torch.long)] = torch.tensor(vals, dtype=torch.float64)
+    """A generator matrix from its COO literal [rows, cols, re(, im)], in _WIDE."""
+    out = torch.zeros(dim, dim, dtype=_WIDE)
+    vals = _values(coo[2], coo[3] if len(coo) == 4 else None, _WIDE)
+    out[torch.tensor(coo[0], dtype=torch.long), torch.tensor(coo[1], dtype=torch.long)] = vals
     return out
 
 
 def random_element(generator: Optional[torch.Generator] = None, scale: float = 0.2, word: int = 6):
     """A random group element g = exp(sum_k t_k A_k) * h_i1 ... h_iL, t_k ~ N(0, scale^2), as the
-    float64 matrices of every summand type of the in and out reps: (in_mats, out_mats)."""
+    matrices (_WIDE: complex for a complex group) of every summand type of the in and out reps:
+    (in_mats, out_mats)."""
     action = _DATA["action"]
     t = torch.randn(action["lie"], generator=generator, dtype=torch.float64) * scale
     length = int(torch.randint(1, word + 1, (1,), generator=generator)) if action["discrete"] > 0 else 0
@@ -39,7 +51,7 @@ def random_element(generator: Optional[torch.Generator] = None, scale: float = 0
     for side in ("in", "out"):
         mats = []
         for ty in action[side]["types"]:
-            g = torch.eye(ty["dim"], dtype=torch.float64)
+            g = torch.eye(ty["dim"], dtype=_WIDE)
             if action["lie"] > 0:
                 algebra = sum(float(t[k]) * _dense(a, ty["dim"]) for k, a in enumerate(ty["lie"]))
                 g = torch.linalg.matrix_exp(algebra)
@@ -61,7 +73,8 @@ def act(side: str, mats, x: Tensor) -> Tensor:
 
 def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1e-5, seed: int = 0) -> float:
     """Checks layer(rho_in(g) x) = rho_out(g) layer(x) on random g; returns the worst relative
-    error and raises AssertionError above tol. Without a layer, one with a random bias is built."""
+    error and raises AssertionError above tol. Without a layer, one with a random bias is built.
+    For a complex group, x, g and the layer are complex: the full complex action is checked."""
     gen = torch.Generator().manual_seed(seed)
     if layer is None:
         layer = EquivariantLinear()
@@ -72,10 +85,10 @@ def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1
     worst = 0.0
     for _ in range(trials):
         g_in, g_out = random_element(gen)
-        x = torch.randn(7, _DATA["action"]["in"]["dim"], generator=gen, dtype=torch.float64)
+        x = torch.randn(7, _DATA["action"]["in"]["dim"], generator=gen, dtype=_WIDE)
         with torch.no_grad():
-            lhs = layer(act("in", g_in, x).to(p0.device, p0.dtype)).double().cpu()
-            rhs = act("out", g_out, layer(x.to(p0.device, p0.dtype)).double().cpu())
+            lhs = layer(act("in", g_in, x).to(p0.device, p0.dtype)).to(_WIDE).cpu()
+            rhs = act("out", g_out, layer(x.to(p0.device, p0.dtype)).to(_WIDE).cpu())
         err = float((lhs - rhs).norm() / rhs.norm().clamp_min(1e-30))
         worst = max(worst, err)
     assert worst <= tol, f"equivariance error {worst:.3g} > {tol:.3g}"
