@@ -44,4 +44,14 @@ describe('the input and output layout in generated files', () => {
     expect(text).toContain('x[..., [3, 7, 11]]  V (interleaved');
     expect(text).toContain('coordinate u of Sym^2(V) is the u-th non-decreasing index tuple of V, in lexicographic order: 0: (0, 0), 1: (0, 1), 2: (0, 2), 3: (1, 1)');
   });
+
+  it('each header names its own self-test and lists a bias only when there is one', () => {
+    const noBias = solveLayer({ group: 'SO(3)', in: 'V⊗V', out: 'V' }); // V has no SO(3) invariants
+    const tfjs = emitTfjs(noBias);
+    expect(tfjs).toContain('selfTest(layer)');
+    expect(tfjs).not.toContain('self_test');
+    expect(tfjs).toContain('layer.trainableVariables: theta (out has no invariants: no bias)');
+    expect(emitTfjs(solveLayer({ group: 'S(5)', in: 'V⊗V' }))).toContain('layer.trainableVariables: theta, bias');
+    for (const emit of [emitPyTorch, emitJax]) expect(emit(noBias)).toMatch(/; self_test\(\)\n/);
+  });
 });

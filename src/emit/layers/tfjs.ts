@@ -128,11 +128,11 @@ export function emitTfjs(layer: LayerBases, options: LayerEmitOptions = {}): str
   const d = checkedLayerData(layer, 'tfjs', options);
   return [
     '/**',
-    ...headerLines(d, 'tfjs').map((l) => (l === '' ? ' *' : ` * ${l}`)),
+    ...headerLines(d, 'tfjs', 'selfTest()').map((l) => (l === '' ? ' *' : ` * ${l}`)),
     ' *',
     ' * An ES module (depends on @tensorflow/tfjs only). Usage:',
     " *   import { EquivariantLinear, selfTest } from './layer.js';",
-    ' *   const layer = new EquivariantLinear({ seed: 0 });   // layer.trainableVariables: theta, bias',
+    ` *   const layer = new EquivariantLinear({ seed: 0 });   // layer.trainableVariables: ${d.bias.size > 0 ? 'theta, bias' : 'theta (out has no invariants: no bias)'}`,
     ' *   const y = layer.apply(x);                          // x: [..., dim_in]',
     ' *   selfTest(layer);                                   // throws if not equivariant',
     ' */',
