@@ -6,14 +6,14 @@
  * const basis = solveBasis({ group: 'S(5)', in: 'V**2', out: 'V**2' });
  * basis.dim; // 15
  */
-export { solveBasis, type SolveRequest } from './pipeline.js';
+export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
 export { resolveGroup } from './group/resolve.js';
 export { toFloatGroup } from './group/convert.js';
 export type { AnyGroup, ExactGroup, FloatGroup, Group, FactorRep } from './group/group.js';
 export { parseRep } from './rep/parse.js';
 export { printRep, repDim, dual, tensor, sum, power, multiple, V, SCALAR, type Rep } from './rep/rep.js';
 export { repMatrices, RepMatrixCache, type RepMatrices } from './rep/matrices.js';
-export { flatBasis, type Basis, type BlockEntry } from './basis.js';
+export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
 export type { StrategyName, BlockBasis } from './solve/strategy.js';
 export { basisJson, basisJsonText, BASIS_FORMAT } from './emit/index.js';
 export { summaryText } from './emit/index.js';
