@@ -87,7 +87,6 @@ function apiCode(d: LayerData): string[] {
   ];
 }
 
-
 /**
  * The JAX module file for a basis.
  *

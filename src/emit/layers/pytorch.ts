@@ -121,7 +121,6 @@ function moduleCode(d: LayerData): string {
   return lines.join('\n');
 }
 
-
 /**
  * The PyTorch module file for a basis.
  *

@@ -67,9 +67,9 @@ function classCode(d: LayerData): string[] {
     '  constructor(options = {}) {',
     `    this.inFeatures = ${d.dimIn};`,
     `    this.outFeatures = ${d.dimOut};`,
-    '    /** @type {tf.Variable} */',
     // The file's own generator, not tf.randomNormal's seed: TF.js takes seed 0 for "no seed".
     '    const random = rng(options.seed ?? Math.floor(Math.random() * 4294967296));',
+    '    /** @type {tf.Variable} */',
     // tf.variable keeps its initial tensor alive as a second handle: build both in a tidy so that
     // only the variable survives (dispose() then frees everything).
     `    this.theta = tf.tidy(() => tf.variable(tf.tensor1d(Array.from({ length: ${d.weight.size} }, () => INIT_STD * random.normal()), 'float32')));`,
@@ -104,7 +104,6 @@ function classCode(d: LayerData): string[] {
     '}',
   ];
 }
-
 
 /**
  * The TensorFlow.js ES module for a basis.

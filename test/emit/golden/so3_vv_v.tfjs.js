@@ -237,8 +237,8 @@ export class EquivariantLinear {
   constructor(options = {}) {
     this.inFeatures = 9;
     this.outFeatures = 3;
-    /** @type {tf.Variable} */
     const random = rng(options.seed ?? Math.floor(Math.random() * 4294967296));
+    /** @type {tf.Variable} */
     this.theta = tf.tidy(() => tf.variable(tf.tensor1d(Array.from({ length: 1 }, () => INIT_STD * random.normal()), 'float32')));
     /** @type {tf.Variable | null} */
     this.bias = null;
