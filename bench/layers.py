@@ -48,7 +48,7 @@ def expand_time(layer, repeats):
     for _ in range(repeats):
         layer.theta.grad = None
         t0 = time.perf_counter()
-        layer.weight().sum().backward()
+        layer.weight.sum().backward()
         times.append(time.perf_counter() - t0)
     times.sort()
     return times[len(times) // 2]

@@ -7,15 +7,17 @@ layer. Depends on numpy; torch only when backend="torch".
     W = (theta[:, None, None] * b["basis"]).sum(0)   # when the flat basis is present and dense
 
 Returns a dict:
-    group:  {"name", "dim", "generators": [k, d, d], "lie_algebra": [k', d, d]} (float64)
-    in_rep, out_rep, in_dim, out_dim, shape (out, in), dim, exact
+    group:  {"name", "dim", "generators": [k, d, d], "lie_algebra": [k', d, d]}
+    in_rep, out_rep, in_dim, out_dim, shape (out, in), dim, exact, complex
     basis:  [dim, out, in] dense array, or None when the file has no flat basis (large
             multiplicity layers: use blocks); with dense=False a (indices [3, nnz], values) COO pair
             (torch: a torch.sparse_coo_tensor)
     blocks: None for a single summand pair, else {"in": layout, "out": layout, "pairs": [...]} with
             layout = {"types": [{"rep", "dim"}], "instances": [{"type", "indices": int64 array}]}
             and each pair {"in", "out", "shape", "dim", "strategy", "basis": [r, m, n] dense}
-Exact values ("-1/2") are converted to float64.
+Exact values ("-1/2") are converted to float64. Complex groups (U(n), SU(n): the file has
+"complex": true and writes non-real entries as [re, im] pairs) give complex128 arrays throughout
+(torch: complex128 tensors), and "complex": True in the dict.
 """
 import json
 from fractions import Fraction
@@ -25,11 +27,18 @@ import numpy as np
 FORMAT = "solve-basis/basis@1"
 
 
-def _number(v):
+def _real(v):
     return float(Fraction(v)) if isinstance(v, str) else float(v)
 
 
-def _coo(elements, shape):
+def _number(v):
+    """One entry: a number, an exact string ("-1/2"), or an [re, im] pair of those (complex groups)."""
+    if isinstance(v, list):
+        return complex(_real(v[0]), _real(v[1]))
+    return _real(v)
+
+
+def _coo(elements, shape, dtype):
     k, r, c, v = [], [], [], []
     for i, element in enumerate(elements):
         for row, col, value in element["entries"]:
@@ -37,12 +46,12 @@ def _coo(elements, shape):
             r.append(row)
             c.append(col)
             v.append(_number(value))
-    return np.array([k, r, c], dtype=np.int64).reshape(3, -1), np.array(v, dtype=np.float64)
+    return np.array([k, r, c], dtype=np.int64).reshape(3, -1), np.array(v, dtype=dtype)
 
 
-def _dense(elements, shape):
-    (k, r, c), v = _coo(elements, shape)
-    out = np.zeros((len(elements),) + tuple(shape))
+def _dense(elements, shape, dtype):
+    (k, r, c), v = _coo(elements, shape, dtype)
+    out = np.zeros((len(elements),) + tuple(shape), dtype=dtype)
     out[k, r, c] = v
     return out
 
@@ -68,12 +77,13 @@ def load_basis(path, backend="numpy", dense=True):
     shape = tuple(data["shape"])
     g = data["group"]
     d = g["dim"]
+    dtype = np.complex128 if data.get("complex") else np.float64
     result = {
         "group": {
             "name": g["name"],
             "dim": d,
-            "generators": np.array([[[_number(v) for v in row] for row in m] for m in g["generators"]]).reshape(-1, d, d),
-            "lie_algebra": np.array([[[_number(v) for v in row] for row in m] for m in g["lieAlgebra"]]).reshape(-1, d, d),
+            "generators": np.array([[[_number(v) for v in row] for row in m] for m in g["generators"]], dtype=dtype).reshape(-1, d, d),
+            "lie_algebra": np.array([[[_number(v) for v in row] for row in m] for m in g["lieAlgebra"]], dtype=dtype).reshape(-1, d, d),
         },
         "in_rep": data["in"]["rep"],
         "out_rep": data["out"]["rep"],
@@ -82,18 +92,19 @@ def load_basis(path, backend="numpy", dense=True):
         "shape": shape,
         "dim": data["dim"],
         "exact": data["exact"],
+        "complex": bool(data.get("complex", False)),
         "basis": None,
         "blocks": None,
     }
     if "basis" in data:
-        result["basis"] = _dense(data["basis"], shape) if dense else _coo(data["basis"], shape)
+        result["basis"] = _dense(data["basis"], shape, dtype) if dense else _coo(data["basis"], shape, dtype)
     if "blocks" in data:
         b = data["blocks"]
         result["blocks"] = {
             "in": _layout(b["in"]),
             "out": _layout(b["out"]),
             "pairs": [
-                {"in": p["in"], "out": p["out"], "shape": tuple(p["shape"]), "dim": p["dim"], "strategy": p["strategy"], "basis": _dense(p["basis"], p["shape"])}
+                {"in": p["in"], "out": p["out"], "shape": tuple(p["shape"]), "dim": p["dim"], "strategy": p["strategy"], "basis": _dense(p["basis"], p["shape"], dtype)}
                 for p in b["pairs"]
             ],
         }

@@ -17,13 +17,23 @@ export { resolveGroup } from './group/resolve.js';
 export type { AnyGroup, Group } from './group/group.js';
 export { parseRep } from './rep/parse.js';
 export { printRep, repDim, dual, tensor, sum, power, multiple, V, SCALAR, type Rep } from './rep/rep.js';
-export { basisJson, basisJsonText, BASIS_FORMAT } from './emit/json.js';
-export { summaryText } from './emit/summary.js';
-export { basisSvg, type SvgOptions } from './emit/svg.js';
-export { emitPyTorch } from './emit/pytorch.js';
-export { emitJax } from './emit/jax.js';
-export { emitTfjs } from './emit/tfjs.js';
-export { EMITTERS, emitterFor, type BasisEmitter, type Emitter, type EmitOptions, type LayerEmitter } from './emit/registry.js';
+export {
+  basisJson,
+  basisJsonText,
+  BASIS_FORMAT,
+  summaryText,
+  basisSvg,
+  emitPyTorch,
+  emitJax,
+  emitTfjs,
+  EMITTERS,
+  emitterFor,
+  type SvgOptions,
+  type BasisEmitter,
+  type Emitter,
+  type EmitOptions,
+  type LayerEmitter,
+} from './emit/index.js';
 export { SolveBasisError, SpecError, ResourceError, SolverError, type ErrorCode } from './errors.js';
 export { VERSION } from './version.js';
 export * as internals from './internals.js';

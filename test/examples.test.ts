@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitterFor } from '../src/emit/registry.js';
+import { emitterFor } from '../src/emit/index.js';
 import { findPython } from './emit/runtimes.js';
 
 const root = new URL('../', import.meta.url).pathname;

@@ -4,8 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
-import { EMITTERS, emitterFor, type EmitOptions } from '../emit/registry.js';
-import { formatMs } from '../emit/summary.js';
+import { EMITTERS, emitterFor, formatMs, type EmitOptions } from '../emit/index.js';
 import type { Basis } from '../basis.js';
 import { solveBasis, solveLayer, type SolveRequest } from '../pipeline.js';
 import { STRATEGY_CHOICES } from '../solve/select.js';

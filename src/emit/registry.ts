@@ -3,19 +3,19 @@
  * `--format` choices come from here; adding a format is adding one entry.
  */
 import type { Basis, LayerBases } from '../basis.js';
-import { basisJsonText } from './json.js';
-import { summaryText } from './summary.js';
-import { basisSvg } from './svg.js';
-import { emitJax } from './jax.js';
-import { emitPyTorch } from './pytorch.js';
-import { emitTfjs } from './tfjs.js';
+import { basisJsonText } from './reports/json.js';
+import { summaryText } from './reports/summary.js';
+import { basisSvg } from './reports/svg.js';
+import { emitJax } from './layers/jax.js';
+import { emitPyTorch } from './layers/pytorch.js';
+import { emitTfjs } from './layers/tfjs.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
   readonly flat?: boolean;
   /** Wall time of the solve, for formats that report it. */
   readonly elapsedMs?: number;
-  /** Formats that build large text refuse above this (`--max-memory`). */
+  /** JSON and generated layers refuse above this (`--max-memory`): the JSON writer's heap, a layer's runtime. */
   readonly maxMemoryBytes?: number;
 }
 
@@ -69,29 +69,14 @@ const svg: BasisEmitter = {
   emit: (basis) => basisSvg(basis),
 };
 
-const pytorch: LayerEmitter = {
-  id: 'pytorch',
-  input: 'layer',
-  description: 'a self-contained PyTorch nn.Module with a self-test',
-  extension: 'py',
-  emit: (layer) => emitPyTorch(layer),
-};
+/** A generated-layer format: the emitter of one runtime, given the memory limit. */
+function layerFormat(id: string, extension: string, runtime: string, emit: (layer: LayerBases, options: EmitOptions) => string): LayerEmitter {
+  return { id, input: 'layer', description: `a self-contained ${runtime} with a self-test`, extension, emit: (layer, options) => emit(layer, options) };
+}
 
-const jax: LayerEmitter = {
-  id: 'jax',
-  input: 'layer',
-  description: 'a self-contained JAX init/apply pair with a self-test',
-  extension: 'py',
-  emit: (layer) => emitJax(layer),
-};
-
-const tfjs: LayerEmitter = {
-  id: 'tfjs',
-  input: 'layer',
-  description: 'a self-contained TensorFlow.js ES module with a self-test',
-  extension: 'js',
-  emit: (layer) => emitTfjs(layer),
-};
+const pytorch = layerFormat('pytorch', 'py', 'PyTorch nn.Module', emitPyTorch);
+const jax = layerFormat('jax', 'py', 'JAX init/apply pair', emitJax);
+const tfjs = layerFormat('tfjs', 'js', 'TensorFlow.js ES module', emitTfjs);
 
 /** All emitters, in the order `--help` lists them. */
 export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg, pytorch, jax, tfjs]);

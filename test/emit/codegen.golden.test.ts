@@ -1,5 +1,5 @@
 /**
- * Golden files: the generated code of two small cases, compared byte for byte (the generators are
+ * Golden files: the generated code of small cases in each runtime (one of a complex group), compared byte for byte (the generators are
  * deterministic — no timestamps, fixed number printing). After an intended change, regenerate with
  * `UPDATE_GOLDEN=1 npx vitest run test/emit/codegen.golden.test.ts` and review the diff.
  */
@@ -17,6 +17,8 @@ function layerEmitter(id: string): LayerEmitter {
 const GOLDEN = [
   { file: 's3_v_v.pytorch.py', format: 'pytorch', group: 'S(3)', in: 'V', out: 'V' },
   { file: 'so3_vv_v.jax.py', format: 'jax', group: 'SO(3)', in: 'V⊗V', out: 'V' },
+  { file: 'su2_vvstar.pytorch.py', format: 'pytorch', group: 'SU(2)', in: 'V⊗V*', out: 'V⊗V*' },
+  { file: 'so3_vv_v.tfjs.js', format: 'tfjs', group: 'SO(3)', in: 'V⊗V', out: 'V' },
 ] as const;
 
 describe('generated code golden files', () => {

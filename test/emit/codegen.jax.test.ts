@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitJax } from '../../src/emit/jax.js';
+import { emitJax } from '../../src/emit/layers/jax.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { findPython, requireRuntime, root } from './runtimes.js';
 
@@ -22,6 +22,11 @@ interface JaxResult {
   equivarianceError: number;
   flaxDiff: number | null;
   outputVariance: number;
+  paramKeys: string[];
+  paramLeaves: number;
+  dtype: string;
+  selfTestComplex: boolean;
+  brokenCaught: boolean | null;
 }
 
 const python = findPython('jax, flax');
@@ -50,6 +55,13 @@ describe.skipIf(!present)('generated JAX layers', () => {
     const r = results.get(c.name)!;
     expect(r.error ?? '').toBe('');
     expect(r.paramCount).toBe(c.params);
+    // The params pytree holds the coefficients only; the basis is module-level constants.
+    expect(r.paramKeys).toEqual(c.layer.bias.dim > 0 ? ['bias', 'theta'] : ['theta']);
+    expect(r.paramLeaves).toBe(r.paramKeys.length);
+    // Complex groups: complex64 θ and input, and a self-test with the full complex group action.
+    expect(r.dtype).toBe(c.complex ? 'complex64' : 'float32');
+    expect(r.selfTestComplex).toBe(c.complex === true);
+    if (c.name === 'su2_vvstar') expect(r.brokenCaught).toBe(true);
     if (c === cases[0]) expect(r.flaxDiff, 'the Flax wrapper ran on the first case').not.toBeNull();
     if (r.flaxParamCount !== null) expect(r.flaxParamCount).toBe(c.params);
     expect(r.shape).toEqual([4, 3, c.layer.weight.shape[0]]);

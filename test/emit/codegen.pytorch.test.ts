@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitPyTorch } from '../../src/emit/pytorch.js';
+import { emitPyTorch } from '../../src/emit/layers/pytorch.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { findPython, requireRuntime, root } from './runtimes.js';
 
@@ -24,6 +24,16 @@ interface TorchResult {
   scriptDiff: number;
   buffersMoved: boolean;
   outputVariance: number;
+  stateDictKeys: string[];
+  parameterNames: string[];
+  stateDictBytes: number;
+  weightShape: number[] | null;
+  weightMatches: boolean;
+  biasShape: number[] | null;
+  layoutError: number | null;
+  dtype: string;
+  selfTestComplex: boolean;
+  brokenCaught: boolean | null;
 }
 
 const python = findPython('torch');
@@ -62,5 +72,20 @@ describe.skipIf(!present)('generated PyTorch layers', () => {
     // Initialisation rule: output variance near 1 for unit-variance input.
     expect(r.outputVariance).toBeGreaterThan(0.5);
     expect(r.outputVariance).toBeLessThan(2);
+    // Like nn.Linear: `weight` and `bias` are the expanded tensors; the coefficients behind them
+    // are the parameters `theta` and `bias_theta`, and they are all the state_dict holds.
+    const [dimOut, dimIn] = c.layer.weight.shape;
+    expect(r.weightShape).toEqual([dimOut, dimIn]);
+    expect(r.weightMatches).toBe(true);
+    expect(r.biasShape).toEqual(c.layer.bias.dim > 0 ? [dimOut] : null);
+    expect(r.parameterNames).toEqual(c.layer.bias.dim > 0 ? ['bias_theta', 'theta'] : ['theta']);
+    expect(r.stateDictKeys).toEqual(r.parameterNames);
+    expect(r.stateDictBytes).toBeLessThan(2000 + 8 * c.params);
+    // The layout the header states (row-major V⊗V, summands in order), checked by acting on it.
+    if (c.name === 's5_tensor2' || c.name === 'so3_vvv_v') expect(r.layoutError).toBeLessThan(1e-5);
+    // Complex groups: complex64 θ and input, and a self-test with the full complex group action.
+    expect(r.dtype).toBe(c.complex ? 'torch.complex64' : 'torch.float32');
+    expect(r.selfTestComplex).toBe(c.complex === true);
+    if (c.name === 'su2_vvstar') expect(r.brokenCaught).toBe(true);
   });
 });

@@ -8,7 +8,10 @@ import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { emitTfjs } from '../../src/emit/tfjs.js';
+import { emitTfjs } from '../../src/emit/layers/tfjs.js';
+import { main } from '../../src/cli/main.js';
+import { SpecError } from '../../src/errors.js';
+import { solveLayer } from '../../src/pipeline.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
 import { requireRuntime, root } from './runtimes.js';
 
@@ -21,6 +24,12 @@ interface TfjsResult {
   gradNorm: number;
   equivarianceError: number;
   outputVariance: number;
+  seedZeroRepeats: boolean;
+  seedSevenRepeats: boolean;
+  seedsDiffer: boolean;
+  leakedTensors: number;
+  newVariables: number;
+  trainable: number;
 }
 
 function hasTfjs(): boolean {
@@ -33,7 +42,7 @@ function hasTfjs(): boolean {
 }
 
 const present = requireRuntime('@tensorflow/tfjs (npm devDependency)', hasTfjs());
-const cases: PreparedCase[] = present ? prepareCases() : [];
+const cases: PreparedCase[] = present ? prepareCases({ complex: false }) : [];
 const results = new Map<string, TfjsResult>();
 
 describe.skipIf(!present)('generated TensorFlow.js layers', () => {
@@ -63,6 +72,15 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     expect(r.equivarianceError).toBeLessThan(1e-5);
     expect(r.outputVariance).toBeGreaterThan(0.5);
     expect(r.outputVariance).toBeLessThan(2);
+    // `new EquivariantLinear({ seed: 0 })` (the header's usage) is reproducible; dispose() frees
+    // every tensor the layer made.
+    expect(r.seedZeroRepeats).toBe(true);
+    expect(r.seedSevenRepeats).toBe(true);
+    expect(r.seedsDiffer).toBe(true);
+    expect(r.leakedTensors).toBe(0);
+    // The only variables a layer creates are its trainable ones (the basis is plain tensors).
+    expect(r.newVariables).toBe(c.layer.bias.dim > 0 ? 2 : 1);
+    expect(r.trainable).toBe(r.newVariables);
   });
 
   it('is usable from TypeScript: the JSDoc types reach a strict TS consumer (allowJs)', () => {
@@ -86,4 +104,13 @@ describe.skipIf(!present)('generated TensorFlow.js layers', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['use.ts'] }));
     execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', dir], { stdio: 'pipe', encoding: 'utf8' });
   }, 60_000);
+
+  it('refuses complex groups with a typed error naming the formats that support them', () => {
+    expect(() => emitTfjs(solveLayer({ group: 'SU(2)', in: 'V' }))).toThrow(SpecError);
+    expect(() => emitTfjs(solveLayer({ group: 'SU(2)', in: 'V' }))).toThrow(/TF\.js layers for complex groups are not supported; use --format pytorch or jax/);
+    let stderr = '';
+    const status = main(['node', 'solve-basis', '--group', 'U(2)', '--rep', 'V', '--format', 'tfjs'], { stdout: () => undefined, stderr: (t) => (stderr += t), stderrIsTTY: false });
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^solve-basis: error E_OPTION: TF\.js layers for complex groups are not supported/);
+  });
 });

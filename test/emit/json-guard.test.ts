@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { basisJsonText } from '../../src/emit/json.js';
+import { basisJsonText } from '../../src/emit/reports/json.js';
 import { solveBasis } from '../../src/pipeline.js';
 
 describe('resource guard on output and input sizes', () => {

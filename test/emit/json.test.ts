@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { basisJson, basisJsonText } from '../../src/emit/json.js';
+import { basisJson, basisJsonText } from '../../src/emit/reports/json.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/basis.schema.json', import.meta.url), 'utf8')) as object;

@@ -3,7 +3,7 @@
  * the initialisation rule, and that nothing the layer stores or builds is larger than W.
  */
 import { describe, expect, it } from 'vitest';
-import { expansionOf, initStd, layerData } from '../../src/emit/layer-data.js';
+import { expansionOf, initStd, layerData } from '../../src/emit/layers/data.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis, solveLayer } from '../../src/pipeline.js';
 import { flatBasis } from '../../src/basis.js';

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { basisJsonText } from '../../src/emit/json.js';
+import { basisJsonText } from '../../src/emit/reports/json.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { flatBasis } from '../../src/basis.js';
@@ -46,5 +46,32 @@ describe.skipIf(!present)('python/load_basis.py', () => {
     });
     expect(loaded[2]!.pairs).toEqual([[0, 0, [2, 3, 3]], [0, 1, [1, 1, 3]]]);
     expect(loaded[2]!.outInstances).toEqual([[0, 1, 2], [3]]);
+  });
+
+  it('loads complex bases (U(n), SU(n): [re, im] entries) as complex arrays that are equivariant in numpy', () => {
+    const requests = [
+      { group: 'U(2)', in: 'V⊗V', out: 'V⊗V' },
+      { group: 'SU(2)', in: 'V', out: 'V*' },
+      { group: 'SU(2)', in: 'V+V*', out: 'V+V*' },
+    ];
+    const dir = generatedDir('loader');
+    const input = requests.map((r, i) => {
+      const file = join(dir, `complex-${i}.json`);
+      writeFileSync(file, basisJsonText(solveBasis(r), { flat: true }));
+      return { file, in: r.in, out: r.out };
+    });
+    const out = execFileSync(python!, [join(root, 'test', 'emit', 'drivers', 'loader_complex_check.py'), join(root, 'python')], {
+      input: JSON.stringify(input),
+      encoding: 'utf8',
+    });
+    const loaded = JSON.parse(out) as { lieDtype: string; lieImaginary: boolean; basisDtype: string; torchDtype: string; checked: number; residual: number }[];
+    for (const l of loaded) {
+      expect(l.lieDtype).toBe('complex128');
+      expect(l.lieImaginary).toBe(true);
+      expect(l.basisDtype).toBe('complex128');
+      expect(l.torchDtype).toBe('torch.complex128');
+      expect(l.checked).toBeGreaterThan(0);
+      expect(l.residual).toBeLessThan(1e-12);
+    }
   });
 });

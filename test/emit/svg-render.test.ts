@@ -11,7 +11,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { basisSvg } from '../../src/emit/svg.js';
+import { basisSvg } from '../../src/emit/reports/svg.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { decodePng, pixelStats } from '../helpers/png.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { basisSvg } from '../../src/emit/svg.js';
-import { patternOwners } from '../../src/emit/pattern.js';
-import { categoricalColour, divergingColour } from '../../src/emit/palette.js';
+import { basisSvg } from '../../src/emit/reports/svg.js';
+import { patternOwners } from '../../src/emit/reports/pattern.js';
+import { categoricalColour, divergingColour } from '../../src/emit/reports/palette.js';
 import { emitterFor } from '../../src/emit/registry.js';
 import { solveBasis } from '../../src/pipeline.js';
 
@@ -114,5 +114,15 @@ describe('svg emitter and palette', () => {
     expect(new Set(c).size).toBe(20);
     expect(divergingColour(0)).toBe('#ffffff');
     expect(new Set(Array.from({ length: 96 }, (_, k) => categoricalColour(k, 200))).size).toBeGreaterThan(60);
+  });
+
+  it('colours are all distinct up to 96 elements, and θ_k shares one with θ_(k+96) beyond; the legend says so', () => {
+    expect(new Set(Array.from({ length: 96 }, (_, k) => categoricalColour(k, 96))).size).toBe(96);
+    expect(categoricalColour(5, 200)).toBe(categoricalColour(101, 200));
+    const distinct = basisSvg(solveBasis({ group: 'S(3)', in: '6V' })); // 72 elements, 60 listed
+    expect(distinct).toContain('12 more elements not listed; each of the 72 has its own colour');
+    expect(distinct).not.toMatch(/repeat beyond 20/);
+    const shared = basisSvg(solveBasis({ group: 'S(3)', in: '8V' })); // 128 elements
+    expect(shared).toContain('68 more elements not listed; colours repeat: θk and θ(k+96) share one');
   });
 });

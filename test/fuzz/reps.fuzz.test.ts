@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { basisJsonText } from '../../src/emit/json.js';
+import { basisJsonText } from '../../src/emit/index.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 import { parseRep } from '../../src/rep/parse.js';
 import { printRep, repDim } from '../../src/rep/rep.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { basisJsonText } from '../../src/emit/json.js';
+import { basisJsonText } from '../../src/emit/index.js';
 import { SolveBasisError } from '../../src/errors.js';
 import { RationalField } from '../../src/field/field.js';
 import { customGroupFromJson } from '../../src/group/custom.js';

@@ -4,8 +4,34 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 
+/** The header's own usage: a seed gives the same θ every time (seed 0 included); dispose frees all. */
+function lifecycle(mod) {
+  const variablesBefore = Object.keys(tf.engine().registeredVariables).length;
+  const probe = new mod.EquivariantLinear({ seed: 1 });
+  const newVariables = Object.keys(tf.engine().registeredVariables).length - variablesBefore;
+  const trainable = probe.trainableVariables.filter((v) => v.trainable).length;
+  probe.dispose();
+  const before = tf.memory().numTensors;
+  const thetas = [0, 0, 7, 7].map((seed) => {
+    const layer = new mod.EquivariantLinear({ seed });
+    const theta = Array.from(layer.theta.dataSync());
+    layer.dispose();
+    return theta;
+  });
+  const same = (a, b) => a.length === b.length && a.every((v, i) => v === b[i]);
+  return {
+    seedZeroRepeats: same(thetas[0], thetas[1]),
+    seedSevenRepeats: same(thetas[2], thetas[3]),
+    seedsDiffer: !same(thetas[0], thetas[2]),
+    leakedTensors: tf.memory().numTensors - before,
+    newVariables,
+    trainable,
+  };
+}
+
 async function check(c) {
   const mod = await import(pathToFileURL(c.file).href);
+  const life = lifecycle(mod);
   const layer = new mod.EquivariantLinear({ seed: 0 });
   layer.trainableVariables.forEach((v, i) => v.assign(tf.randomNormal(v.shape, 0, 1, 'float32', 10 + i)));
   const paramCount = layer.trainableVariables.reduce((s, v) => s + v.size, 0);
@@ -22,7 +48,7 @@ async function check(c) {
     total += tf.tidy(() => tf.mean(tf.square(fresh.apply(xs))).arraySync());
     fresh.dispose();
   }
-  return { name: c.name, ok: true, paramCount, shape: y.shape, gradNorm, equivarianceError, outputVariance: total / inits };
+  return { name: c.name, ok: true, ...life, paramCount, shape: y.shape, gradNorm, equivarianceError, outputVariance: total / inits };
 }
 
 const cases = JSON.parse(readFileSync(0, 'utf8'));

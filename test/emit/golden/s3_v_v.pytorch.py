@@ -6,6 +6,14 @@ Regenerate with: solve-basis --group "S(3)" --in V --out V --format pytorch
   weight parameters (basis dim of Hom_G(in, out)): 2 in 1 block(s), expanded by gather
   bias parameters (dim of the invariant subspace of out): 1
 
+Layout: x[..., c] is coordinate c of the input rep, y[..., r] coordinate r of the output rep, and
+W[r, c] maps input coordinate c to output coordinate r (y = W x + b). A direct sum puts its first
+summand first, and nV is n copies of V one after another; a tensor product is flattened row-major
+(numpy.kron order): entry (i, j) of A⊗B sits at i*dim(B) + j. A dual V* has the coordinates of V.
+  input x[..., 3] = V:
+    x[..., 0:3]  V
+  output y[..., 3]: the same layout
+
 Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent
 unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = 0.5773502691896257).
 The bias starts at zero.
@@ -14,8 +22,10 @@ Equivariance: layer(rho_in(g) x) = rho_out(g) layer(x) for every g in the group;
 checks it on random group elements built from the stored generators.
 
 Usage:
-    layer = EquivariantLinear()            # nn.Module; parameters: theta, bias
-    y = layer(x)                           # x: [..., in_features]
+    layer = EquivariantLinear()            # nn.Module; parameters: theta [2], bias_theta [1]
+    y = layer(x)                           # x: [..., in_features]; y = x @ layer.weight.T + layer.bias
+    layer.weight, layer.bias               # the expanded W [3, 3] and b [3], as in nn.Linear
+    torch.save(layer.state_dict(), path)   # keys: theta, bias_theta (the basis is in this file, not saved)
     self_test(layer)                       # raises if not equivariant
 """
 from typing import Optional
@@ -25,6 +35,8 @@ import torch.nn.functional as F
 from torch import Tensor, nn
 
 INIT_STD = 0.5773502691896257
+DTYPE = torch.float32
+_WIDE = torch.float64
 _DATA = {
   "weight": {
     "rows": 3,
@@ -125,16 +137,26 @@ def _gather_index(e) -> Tensor:
     return index
 
 
+def _values(re, im, dtype: torch.dtype) -> Tensor:
+    """Basis or generator values as a tensor of dtype; im is None for a real group."""
+    v = torch.tensor(re, dtype=torch.float64)
+    if im is not None:
+        v = torch.complex(v, torch.tensor(im, dtype=torch.float64))
+    return v.to(dtype)
+
+
 def _dense(coo, dim: int) -> Tensor:
-    rows, cols, vals = coo
-    out = torch.zeros(dim, dim, dtype=torch.float64)
-    out[torch.tensor(rows, dtype=torch.long), torch.tensor(cols, dtype=torch.long)] = torch.tensor(vals, dtype=torch.float64)
+    """A generator matrix from its COO literal [rows, cols, re(, im)], in _WIDE."""
+    out = torch.zeros(dim, dim, dtype=_WIDE)
+    vals = _values(coo[2], coo[3] if len(coo) == 4 else None, _WIDE)
+    out[torch.tensor(coo[0], dtype=torch.long), torch.tensor(coo[1], dtype=torch.long)] = vals
     return out
 
 
 def random_element(generator: Optional[torch.Generator] = None, scale: float = 0.2, word: int = 6):
     """A random group element g = exp(sum_k t_k A_k) * h_i1 ... h_iL, t_k ~ N(0, scale^2), as the
-    float64 matrices of every summand type of the in and out reps: (in_mats, out_mats)."""
+    matrices (_WIDE: complex for a complex group) of every summand type of the in and out reps:
+    (in_mats, out_mats)."""
     action = _DATA["action"]
     t = torch.randn(action["lie"], generator=generator, dtype=torch.float64) * scale
     length = int(torch.randint(1, word + 1, (1,), generator=generator)) if action["discrete"] > 0 else 0
@@ -143,7 +165,7 @@ def random_element(generator: Optional[torch.Generator] = None, scale: float = 0
     for side in ("in", "out"):
         mats = []
         for ty in action[side]["types"]:
-            g = torch.eye(ty["dim"], dtype=torch.float64)
+            g = torch.eye(ty["dim"], dtype=_WIDE)
             if action["lie"] > 0:
                 algebra = sum(float(t[k]) * _dense(a, ty["dim"]) for k, a in enumerate(ty["lie"]))
                 g = torch.linalg.matrix_exp(algebra)
@@ -165,7 +187,8 @@ def act(side: str, mats, x: Tensor) -> Tensor:
 
 def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1e-5, seed: int = 0) -> float:
     """Checks layer(rho_in(g) x) = rho_out(g) layer(x) on random g; returns the worst relative
-    error and raises AssertionError above tol. Without a layer, one with a random bias is built."""
+    error and raises AssertionError above tol. Without a layer, one with a random bias is built.
+    For a complex group, x, g and the layer are complex: the full complex action is checked."""
     gen = torch.Generator().manual_seed(seed)
     if layer is None:
         layer = EquivariantLinear()
@@ -176,10 +199,10 @@ def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1
     worst = 0.0
     for _ in range(trials):
         g_in, g_out = random_element(gen)
-        x = torch.randn(7, _DATA["action"]["in"]["dim"], generator=gen, dtype=torch.float64)
+        x = torch.randn(7, _DATA["action"]["in"]["dim"], generator=gen, dtype=_WIDE)
         with torch.no_grad():
-            lhs = layer(act("in", g_in, x).to(p0.device, p0.dtype)).double().cpu()
-            rhs = act("out", g_out, layer(x.to(p0.device, p0.dtype)).double().cpu())
+            lhs = layer(act("in", g_in, x).to(p0.device, p0.dtype)).to(_WIDE).cpu()
+            rhs = act("out", g_out, layer(x.to(p0.device, p0.dtype)).to(_WIDE).cpu())
         err = float((lhs - rhs).norm() / rhs.norm().clamp_min(1e-30))
         worst = max(worst, err)
     assert worst <= tol, f"equivariance error {worst:.3g} > {tol:.3g}"
@@ -189,14 +212,15 @@ def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1
 class EquivariantLinear(nn.Module):
     """W x + b with W in Hom_G(V, V) and b invariant; input [..., 3] -> [..., 3]."""
 
-    def __init__(self, device: Optional[torch.device] = None, dtype: torch.dtype = torch.float32) -> None:
+    def __init__(self, device: Optional[torch.device] = None, dtype: Optional[torch.dtype] = None) -> None:
         super().__init__()
+        dtype = DTYPE if dtype is None else dtype
         self.in_features = 3
         self.out_features = 3
         self.theta = nn.Parameter(torch.empty(2, device=device, dtype=dtype))
-        self.bias = nn.Parameter(torch.zeros(1, device=device, dtype=dtype))
-        self.register_buffer("weight_index", _gather_index(_DATA["weight"]))
-        self.register_buffer("bias_index", _gather_index(_DATA["bias"]))
+        self.bias_theta = nn.Parameter(torch.zeros(1, device=device, dtype=dtype))
+        self.register_buffer("weight_index", _gather_index(_DATA["weight"]), persistent=False)
+        self.register_buffer("bias_index", _gather_index(_DATA["bias"]), persistent=False)
         self.to(device)
         self.reset_parameters()
 
@@ -204,22 +228,28 @@ class EquivariantLinear(nn.Module):
         """theta ~ N(0, INIT_STD^2) (see the header for the rule); bias = 0."""
         with torch.no_grad():
             self.theta.normal_(0.0, INIT_STD)
-            self.bias.zero_()
+            self.bias_theta.zero_()
 
     def _expand_weight(self) -> Tensor:
         src = self.theta
         return torch.gather(src, 0, self.weight_index).view(3, 3)
 
     def _expand_bias(self) -> Tensor:
-        src = self.bias
-        return torch.gather(src, 0, self.bias_index).view(3, 1)
+        src = self.bias_theta
+        return torch.gather(src, 0, self.bias_index).view(3)
 
+    @property
     def weight(self) -> Tensor:
-        """The expanded W, shape [out_features, in_features]."""
+        """W = sum_k theta_k B_k, shape [out_features, in_features] (differentiable in theta)."""
         return self._expand_weight()
 
+    @property
+    def bias(self) -> Tensor:
+        """b = sum_k bias_theta_k C_k, shape [out_features], invariant under the group."""
+        return self._expand_bias()
+
     def forward(self, x: Tensor) -> Tensor:
-        return F.linear(x, self._expand_weight(), self._expand_bias().view(-1))
+        return F.linear(x, self._expand_weight(), self._expand_bias())
 
 
 if __name__ == "__main__":

@@ -6,6 +6,15 @@ Regenerate with: solve-basis --group "SO(3)" --in "V⊗V" --out V --format jax
   weight parameters (basis dim of Hom_G(in, out)): 1 in 1 block(s), expanded by gather
   bias parameters (dim of the invariant subspace of out): 0
 
+Layout: x[..., c] is coordinate c of the input rep, y[..., r] coordinate r of the output rep, and
+W[r, c] maps input coordinate c to output coordinate r (y = W x + b). A direct sum puts its first
+summand first, and nV is n copies of V one after another; a tensor product is flattened row-major
+(numpy.kron order): entry (i, j) of A⊗B sits at i*dim(B) + j. A dual V* has the coordinates of V.
+  input x[..., 9] = V⊗V:
+    x[..., 0:9]  V⊗V; entry (i, j) at x[..., 3*i + j] (i < 3, j < 3)
+  output y[..., 3] = V:
+    y[..., 0:3]  V
+
 Initialisation: theta ~ N(0, s^2) with s^2 = dim_out / sum_k ||B_k||_F^2, so that for independent
 unit-variance inputs the output variance, averaged over output coordinates, is 1 (s = 0.7071067811865476).
 The bias starts at zero.
@@ -24,6 +33,9 @@ import jax.numpy as jnp
 import numpy as np
 
 INIT_STD = 0.7071067811865476
+COMPLEX = False
+DTYPE = jnp.float32
+_WIDE = np.float64
 _DATA = {
   "weight": {
     "rows": 3,
@@ -114,14 +126,30 @@ def _gather_index(e):
     return index
 
 
+def _values(re, im, dtype):
+    """Basis or generator values as a numpy array of dtype; im is None for a real group."""
+    v = np.array(re, dtype=np.float64)
+    if im is not None:
+        v = v + 1j * np.array(im, dtype=np.float64)
+    return v.astype(dtype)
+
+
 def _dense(coo, dim):
-    out = np.zeros((dim, dim))
-    out[np.array(coo[0], dtype=np.int64), np.array(coo[1], dtype=np.int64)] = coo[2]
+    """A generator matrix from its COO literal [rows, cols, re(, im)], in _WIDE."""
+    out = np.zeros((dim, dim), dtype=_WIDE)
+    out[np.array(coo[0], dtype=np.int64), np.array(coo[1], dtype=np.int64)] = _values(coo[2], coo[3] if len(coo) == 4 else None, _WIDE)
     return out
 
 
+def _normal(rng, shape):
+    """Standard normal samples in _WIDE: complex ones (E|z|^2 = 1) for a complex group."""
+    if COMPLEX:
+        return (rng.normal(size=shape) + 1j * rng.normal(size=shape)) / np.sqrt(2)
+    return rng.normal(size=shape)
+
+
 def _expm(a):
-    """exp(a) in float64 by scaling and squaring a Taylor series (small matrices only)."""
+    """exp(a) in float64 or complex128 by scaling and squaring a Taylor series (small matrices only)."""
     norm = np.abs(a).sum(axis=1).max() if a.size else 0.0
     s = max(0, int(np.ceil(np.log2(norm))) + 1) if norm > 0.5 else 0
     a = a / (2.0 ** s)
@@ -136,7 +164,8 @@ def _expm(a):
 
 def random_element(rng, scale=0.2, word=6):
     """A random group element g = exp(sum_k t_k A_k) * h_i1 ... h_iL, t_k ~ N(0, scale^2), as the
-    float64 matrices of every summand type of the in and out reps: (in_mats, out_mats)."""
+    matrices (_WIDE: complex for a complex group) of every summand type of the in and out reps:
+    (in_mats, out_mats)."""
     action = _DATA["action"]
     t = rng.normal(0.0, scale, action["lie"])
     letters = rng.integers(0, action["discrete"], rng.integers(1, word + 1)) if action["discrete"] > 0 else []
@@ -144,7 +173,7 @@ def random_element(rng, scale=0.2, word=6):
     for side in ("in", "out"):
         mats = []
         for ty in action[side]["types"]:
-            g = np.eye(ty["dim"])
+            g = np.eye(ty["dim"], dtype=_WIDE)
             if action["lie"] > 0:
                 g = _expm(sum(t[k] * _dense(a, ty["dim"]) for k, a in enumerate(ty["lie"])))
             for i in letters:
@@ -155,7 +184,7 @@ def random_element(rng, scale=0.2, word=6):
 
 
 def act(side, mats, x):
-    """rho(g) x (numpy, float64) for x of shape [..., dim], summand instance by summand instance."""
+    """rho(g) x (numpy, _WIDE) for x of shape [..., dim], summand instance by summand instance."""
     y = np.empty_like(x)
     for inst in _DATA["action"][side]["instances"]:
         idx = np.array(inst["indices"], dtype=np.int64)
@@ -165,18 +194,19 @@ def act(side, mats, x):
 
 def self_test(params=None, trials=5, tol=1e-5, seed=0):
     """Checks apply(params, rho_in(g) x) = rho_out(g) apply(params, x) on random g; returns the worst
-    relative error and raises AssertionError above tol. Without params, random ones are drawn."""
+    relative error and raises AssertionError above tol. Without params, random ones are drawn.
+    For a complex group, x, g and the params are complex: the full complex action is checked."""
     rng = np.random.default_rng(seed)
     if params is None:
-        params = {k: jnp.asarray(rng.normal(size=v.shape), v.dtype) for k, v in init(jax.random.PRNGKey(seed)).items()}
+        params = {k: jnp.asarray(_normal(rng, v.shape), v.dtype) for k, v in init(jax.random.PRNGKey(seed)).items()}
     dtype = params["theta"].dtype
     f = jax.jit(apply)
     worst = 0.0
     for _ in range(trials):
         g_in, g_out = random_element(rng)
-        x = rng.normal(size=(7, _DATA["action"]["in"]["dim"]))
-        lhs = np.asarray(f(params, jnp.asarray(act("in", g_in, x), dtype)), dtype=np.float64)
-        rhs = act("out", g_out, np.asarray(f(params, jnp.asarray(x, dtype)), dtype=np.float64))
+        x = _normal(rng, (7, _DATA["action"]["in"]["dim"]))
+        lhs = np.asarray(f(params, jnp.asarray(act("in", g_in, x), dtype)), dtype=_WIDE)
+        rhs = act("out", g_out, np.asarray(f(params, jnp.asarray(x, dtype)), dtype=_WIDE))
         worst = max(worst, float(np.linalg.norm(lhs - rhs) / max(np.linalg.norm(rhs), 1e-30)))
     assert worst <= tol, f"equivariance error {worst:.3g} > {tol:.3g}"
     return worst
@@ -208,7 +238,7 @@ def expand_weight(p):
     return src[_WEIGHT_INDEX].reshape(3, 9)
 
 
-def init(key, dtype=jnp.float32):
+def init(key, dtype=DTYPE):
     """Parameters {"theta": N(0, INIT_STD^2)} (see the header; out has no invariants, so no bias)."""
     params = {"theta": INIT_STD * jax.random.normal(key, (1,), dtype)}
     return params

@@ -2,9 +2,9 @@
  * The human summary printed by default at a terminal: what was solved, how big the answer is
  * against the unconstrained layer, which strategy ran and why, how it was checked, how long it took.
  */
-import { printRep } from '../rep/rep.js';
-import type { Basis } from '../basis.js';
-import { spaceOf } from '../group/group.js';
+import { printRep } from '../../rep/rep.js';
+import type { Basis } from '../../basis.js';
+import { spaceOf } from '../../group/group.js';
 import { patternPreview } from './pattern.js';
 
 export interface SummaryOptions {

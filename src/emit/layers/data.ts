@@ -14,13 +14,17 @@
  * per-block position tables and per-instance coordinate maps stored here. A layer whose blocks are
  * all orbit blocks (S(n), cube, …) is thus a single `cat` plus a single gather.
  */
-import type { Layout } from '../rep/layout.js';
-import type { Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/index.js';
-import { RepMatrixCache } from '../rep/matrices.js';
-import { printRep } from '../rep/rep.js';
-import type { Basis, BlockEntry, LayerBases } from '../basis.js';
-import { VERSION } from '../version.js';
+import type { Layout } from '../../rep/layout.js';
+import type { Field } from '../../field/field.js';
+import type { Gaussian } from '../../field/gaussian.js';
+import { toNumber as rationalToNumber } from '../../field/rational.js';
+import type { Group } from '../../group/group.js';
+import type { SparseMatrix } from '../../linalg/index.js';
+import { RepMatrixCache } from '../../rep/matrices.js';
+import { printRep } from '../../rep/rep.js';
+import type { Basis, BlockEntry, LayerBases } from '../../basis.js';
+import { VERSION } from '../../version.js';
+import { layoutLines } from './layout.js';
 
 /** How one block's values are produced. */
 export type BlockForm = 'gather' | 'sparse' | 'dense';
@@ -48,6 +52,9 @@ export interface LayerBlock {
   readonly cooCols?: readonly number[];
   readonly cooValues?: readonly number[];
   readonly dense?: readonly number[];
+  /** Complex groups: the imaginary parts of `cooValues` / `dense` (gather blocks are real ±1). */
+  readonly cooValuesIm?: readonly number[];
+  readonly denseIm?: readonly number[];
   /** sparse/dense: where E_t starts inside src. */
   readonly expandOffset?: number;
 }
@@ -73,8 +80,10 @@ export interface RepAction {
   readonly instances: readonly { readonly type: number; readonly indices: readonly number[] }[];
 }
 
-/** [rows, cols, values] of a square matrix. */
-export type Coo = readonly [readonly number[], readonly number[], readonly number[]];
+/** [rows, cols, values] of a square matrix, and the imaginary parts for a complex group. */
+export type Coo =
+  | readonly [readonly number[], readonly number[], readonly number[]]
+  | readonly [readonly number[], readonly number[], readonly number[], readonly number[]];
 
 export interface LayerData {
   readonly group: string;
@@ -83,6 +92,8 @@ export interface LayerData {
   readonly dimIn: number;
   readonly dimOut: number;
   readonly version: string;
+  /** A complex group (U(n), SU(n)): θ, W, x and y are complex, and so is the self-test's action. */
+  readonly complex: boolean;
   /** The CLI command that regenerates this file. */
   readonly command: string;
   readonly weight: Expansion;
@@ -91,6 +102,22 @@ export interface LayerData {
   /** Standard deviation of θ at initialisation (see `initStd`). */
   readonly initStd: number;
   readonly action: { readonly in: RepAction; readonly out: RepAction; readonly discrete: number; readonly lie: number };
+  /** Where each summand sits in x (input) and y (output), as header lines (see layout.ts). */
+  readonly layout: { readonly in: readonly string[]; readonly out: readonly string[] };
+}
+
+/**
+ * [re, im] of a field element in float64. `Field.toNumber` gives the real part only, which for ℚ(i)
+ * would silently drop the imaginary unit of U(n)'s and SU(n)'s generators.
+ *
+ * @example
+ * complexParts(GaussianField, I) // [0, 1]
+ */
+export function complexParts<T>(f: Field<T>, v: T): readonly [number, number] {
+  if (!f.complex) return [f.toNumber(v), 0];
+  // ℚ(i) is the only complex field: its elements are Gaussians.
+  const g = v as unknown as Gaussian;
+  return [rationalToNumber(g.re), rationalToNumber(g.im)];
 }
 
 function quote(s: string): string {
@@ -98,18 +125,18 @@ function quote(s: string): string {
 }
 
 /**
- * Chooses the block form: a gather when the basis elements have disjoint supports and ±1 values
- * (every orbit basis, and many exact ones), sparse when there are at most m·n stored entries (so
+ * Chooses the block form: a gather when the basis elements have disjoint supports and real ±1
+ * values (every orbit basis, and many exact ones), sparse when there are at most m·n stored entries (so
  * the per-pair scatter-add intermediate stays within the block's share of W), dense otherwise.
  */
-function formOf<T>(basis: Basis<T>, b: BlockEntry<T>): BlockForm {
+export function formOf<T>(basis: Basis<T>, b: BlockEntry<T>): BlockForm {
   const f = basis.field;
   const seen = new Uint8Array(b.m * b.n);
   let disjoint = true;
   for (let k = 0; k < b.elements.colIdx.length && disjoint; k++) {
     const c = b.elements.colIdx[k]!;
-    const v = f.toNumber(b.elements.values[k]!);
-    if (seen[c] || (v !== 1 && v !== -1)) disjoint = false;
+    const [re, im] = complexParts(f, b.elements.values[k]!);
+    if (seen[c] || im !== 0 || (re !== 1 && re !== -1)) disjoint = false;
     seen[c] = 1;
   }
   if (disjoint) return 'gather';
@@ -130,6 +157,7 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
   const f = basis.field;
   const forms = basis.blocks.map((b) => formOf(basis, b));
   const size = basis.dim;
+  const complex = f.complex === true;
   const negate = basis.blocks.some((b, t) => forms[t] === 'gather' && b.elements.values.some((v) => f.toNumber(v) < 0));
   let next = negate ? 2 * size : size;
   let paramOffset = 0;
@@ -141,8 +169,11 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
     const pairs = outIndices.length * inIndices.length;
     const r = b.elements.rows;
     const mn = b.m * b.n;
-    const values = b.elements.values.map((v) => f.toNumber(v));
-    sumSquares += pairs * values.reduce((s, v) => s + v * v, 0);
+    const parts = b.elements.values.map((v) => complexParts(f, v));
+    const values = parts.map((p) => p[0]);
+    const imag = parts.map((p) => p[1]);
+    // ‖B_k‖²_F = Σ |b|² (the modulus, for complex entries).
+    sumSquares += pairs * parts.reduce((s, [re, im]) => s + re * re + im * im, 0);
     const common = { m: b.m, n: b.n, r, outIndices, inIndices, paramOffset };
     paramOffset += pairs * r;
     const rowOf = new Int32Array(b.elements.colIdx.length);
@@ -162,8 +193,8 @@ export function expansionOf<T>(basis: Basis<T>): Expansion {
     const pos = Array.from({ length: mn }, (_, i) => i);
     const data =
       form === 'sparse'
-        ? { cooRows: [...rowOf], cooCols: [...b.elements.colIdx], cooValues: values }
-        : { dense: denseRows(b.elements, values, mn) };
+        ? { cooRows: [...rowOf], cooCols: [...b.elements.colIdx], cooValues: values, ...(complex ? { cooValuesIm: imag } : {}) }
+        : { dense: denseRows(b.elements, values, mn), ...(complex ? { denseIm: denseRows(b.elements, imag, mn) } : {}) };
     return { form, ...common, base: expandOffset, stride: mn, pos, expandOffset, ...data };
   });
   const zeroSlot = covered < basis.shape[0] * basis.shape[1];
@@ -179,7 +210,9 @@ function denseRows<T>(m: SparseMatrix<T>, values: readonly number[], cols: numbe
 function cooOf<T>(group: Group<T>, m: SparseMatrix<T>): Coo {
   const rows: number[] = [];
   for (let r = 0; r < m.rows; r++) for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) rows.push(r);
-  return [rows, [...m.colIdx], m.values.map((v) => group.field.toNumber(v))];
+  const parts = m.values.map((v) => complexParts(group.field, v));
+  const re = parts.map((p) => p[0]);
+  return group.field.complex ? [rows, [...m.colIdx], re, parts.map((p) => p[1])] : [rows, [...m.colIdx], re];
 }
 
 function actionOf<T>(cache: RepMatrixCache<T>, layout: Layout): RepAction {
@@ -208,18 +241,19 @@ export function initStd(e: Expansion): number {
 /**
  * Everything a generated layer needs: header facts, the weight and bias expansions, the
  * initialisation scale and the generator matrices for the self-test. Pure formatting of what
- * the pipeline solved (`solveLayer`): nothing is solved here.
+ * the pipeline solved (`solveLayer`): nothing is solved here. `matrices` shares the rep matrices
+ * with a caller that already built them (the size check).
  *
  * @example
  * const data = layerData(solveLayer({ group: 'S(5)', in: 'V**2' }));
  * data.weight.size // 15
  */
-export function layerData(layer: LayerBases): LayerData {
+export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>): LayerData {
   const basis = layer.weight;
   const group = basis.group;
   const inRep = printRep(basis.inRep);
   const outRep = printRep(basis.outRep);
-  const cache = new RepMatrixCache(group);
+  const cache = matrices ?? new RepMatrixCache(group);
   const weight = expansionOf(basis);
   return {
     group: group.name,
@@ -228,6 +262,7 @@ export function layerData(layer: LayerBases): LayerData {
     dimIn: basis.shape[1],
     dimOut: basis.shape[0],
     version: VERSION,
+    complex: group.field.complex === true,
     command: `solve-basis --group ${quote(group.name)} --in ${quote(inRep)} --out ${quote(outRep)}`,
     weight,
     // The bias lives in the invariant subspace of ρ_out: Hom_G(scalar, out).
@@ -238,6 +273,10 @@ export function layerData(layer: LayerBases): LayerData {
       out: actionOf(cache, basis.outLayout),
       discrete: group.discrete.length,
       lie: group.lie.length,
+    },
+    layout: {
+      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(inRep)}`),
+      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(outRep)}`),
     },
   };
 }

@@ -19,12 +19,12 @@ export function hslHex(h: number, s: number, l: number): string {
   return `#${hex(f(0))}${hex(f(8))}${hex(f(4))}`;
 }
 
-/** Beyond this many elements, hues can no longer all be told apart; we cycle a larger palette. */
+/** Up to this many elements take Kelly's contrast colours; beyond, a larger palette of 96. */
 export const DISTINCT_COLOURS = 20;
 
 const GOLDEN_ANGLE = 137.50776405003785;
 /** Size of the fallback palette: 3 lightness × 2 saturation levels × 16 golden-angle hues. */
-const LARGE_PALETTE = 96;
+export const LARGE_PALETTE = 96;
 
 /**
  * Kelly's colours of maximum contrast (1965), without white, black and grey (grey means "zero" in
@@ -40,7 +40,8 @@ const KELLY = [
  *
  * Up to 20 elements take Kelly's contrast colours in order. Beyond that, element k takes slot
  * (k · 37) mod 96 of a fixed larger palette (golden-angle hues × 3 lightness × 2 saturation
- * levels): colours then repeat, but elements with nearby indices still land far apart.
+ * levels): 37 is prime to 96, so up to 96 elements all get different colours, elements with
+ * nearby indices land far apart, and beyond 96 element k shares its colour with k ± 96.
  *
  * @example
  * categoricalColour(0, 15) // '#be0032'

@@ -3,7 +3,7 @@
  * (orbit bases, and any basis of that shape): each weight W[r, c] is ±θ_k for one k, or always 0.
  * Shared by the SVG picture and the terminal preview of the summary.
  */
-import { flatBasis, type Basis } from '../basis.js';
+import { flatBasis, type Basis } from '../../basis.js';
 
 /**
  * The owner of every weight, row-major: `k + 1` when W[r, c] = θ_k, `-(k + 1)` when it is −θ_k,

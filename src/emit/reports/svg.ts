@@ -11,12 +11,12 @@
  * Direct-sum block boundaries are drawn as lines; a legend names the group, the reps and `dim`.
  * Grids wider than `maxSide` cells are downsampled (each drawn cell aggregates f × f weights).
  */
-import { SolveBasisError } from '../errors.js';
-import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis } from '../basis.js';
+import { SolveBasisError } from '../../errors.js';
+import { printRep } from '../../rep/rep.js';
+import { flatBasis, flatEntryCount, type Basis } from '../../basis.js';
 import { patternOwners } from './pattern.js';
-import type { Layout } from '../rep/layout.js';
-import { categoricalColour, divergingColour } from './palette.js';
+import type { Layout } from '../../rep/layout.js';
+import { categoricalColour, divergingColour, LARGE_PALETTE } from './palette.js';
 
 export interface SvgOptions {
   /** Largest number of drawn cells per side before downsampling (default 128). */
@@ -174,7 +174,10 @@ function legendSwatches(count: number, hasNegatives: boolean, top: number, width
     count === 0
       ? ['the basis is empty: the only equivariant map is W = 0']
       : ['each colour is one independent parameter θ_k; grey cells are always zero'];
-  if (shown < count) notes.push(`(${count - shown} more elements not listed; colours repeat beyond 20)`);
+  if (shown < count) {
+    const colours = count > LARGE_PALETTE ? `colours repeat: θk and θ(k+${LARGE_PALETTE}) share one` : `each of the ${count} has its own colour`;
+    notes.push(`(${count - shown} more elements not listed; ${colours})`);
+  }
   if (hasNegatives) notes.push('a white dot marks a weight equal to −θ_k');
   parts.push(textLines(notes, MARGIN, bottom + 14, 11, 'legend-note'));
   bottom += notes.length * 17 + 6;

@@ -3,16 +3,16 @@
  * input gives byte-identical output — keys in a fixed order, no timestamps or timings, exact values
  * as canonical strings ("-1/2"), the canonical (reduced echelon) basis.
  */
-import type { Field, JsonScalar } from '../field/field.js';
-import { toDense, type SparseMatrix } from '../linalg/index.js';
-import type { Layout } from '../rep/layout.js';
-import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../basis.js';
+import type { Field, JsonScalar } from '../../field/field.js';
+import { toDense, type SparseMatrix } from '../../linalg/index.js';
+import type { Layout } from '../../rep/layout.js';
+import { printRep } from '../../rep/rep.js';
+import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../../basis.js';
 import { getHeapStatistics } from 'node:v8';
-import { ResourceError } from '../errors.js';
-import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../util/bytes.js';
-import { VERSION } from '../version.js';
-import type { Certificate } from '../verify/report.js';
+import { ResourceError } from '../../errors.js';
+import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../../util/bytes.js';
+import { VERSION } from '../../version.js';
+import type { Certificate } from '../../verify/report.js';
 
 export const BASIS_FORMAT = 'solve-basis/basis@1';
 
