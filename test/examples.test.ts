@@ -9,8 +9,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { emitterFor } from '../src/emit/index.js';
-import { findPython } from './emit/runtimes.js';
+import { describeWithRuntime, findPython, requireRuntime } from './emit/runtimes.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.mjs')).sort();
@@ -28,17 +27,11 @@ describe('examples/', () => {
   });
 });
 
-const hasEmitter = emitterFor('pytorch') !== undefined;
-const py = hasEmitter ? (findPython('torch') ?? undefined) : undefined;
-if (!hasEmitter) {
-  console.warn('\n!!! examples/train_equivariant.py SKIPPED: the pytorch emitter (--format pytorch, issue 4) is not in this build yet\n');
-} else if (!py) {
-  const msg = 'examples/train_equivariant.py: torch is not importable (see .ci/setup.d/40-pytorch.sh, or set SOLVE_BASIS_PYTHON)';
-  if (process.env['CI']) throw new Error(`${msg} — failing because CI is set`);
-  console.warn(`\n!!! ${msg}: SKIPPED\n`);
-}
+const py = findPython('torch') ?? undefined;
+const runtime = 'PyTorch (python3-torch for /usr/bin/python3, or SOLVE_BASIS_PYTHON)';
+const present = requireRuntime(runtime, py !== undefined);
 
-describe.skipIf(!hasEmitter || !py)('examples/train_equivariant.py (PyTorch)', () => {
+describeWithRuntime('examples/train_equivariant.py (PyTorch)', runtime, present, () => {
   it('trains generated layers and generalises to unseen permutations', () => {
     const dir = mkdtempSync(join(tmpdir(), 'solve-basis-train-'));
     const cli = join(root, 'bin', 'solve-basis.js');

@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { emitJax } from '../../src/emit/layers/jax.js';
 import { generatedDir, prepareCases, type PreparedCase } from './layer-cases.js';
-import { findPython, requireRuntime, root } from './runtimes.js';
+import { describeWithRuntime, findPython, requireRuntime, root } from './runtimes.js';
 
 interface JaxResult {
   name: string;
@@ -30,12 +30,15 @@ interface JaxResult {
 }
 
 const python = findPython('jax, flax');
-const present = requireRuntime('JAX + Flax (pip install jax flax, e.g. into .venv)', python !== null);
-const cases: PreparedCase[] = present ? prepareCases() : [];
+const runtime = 'JAX + Flax (pip install jax flax, e.g. into .venv)';
+const present = requireRuntime(runtime, python !== null);
+// Listed even without the runtime, so that each case is counted as skipped rather than dropped.
+const cases: PreparedCase[] = prepareCases();
 const results = new Map<string, JaxResult>();
 
-describe.skipIf(!present)('generated JAX layers', () => {
+describeWithRuntime('generated JAX layers', runtime, present, () => {
   beforeAll(() => {
+    if (!present) return;
     const dir = generatedDir('jax');
     const input = cases.map((c, i) => {
       const file = join(dir, `${c.name}.py`);

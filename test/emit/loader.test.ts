@@ -5,18 +5,19 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { basisJsonText } from '../../src/emit/reports/json.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { flatBasis } from '../../src/basis.js';
 import { generatedDir } from './layer-cases.js';
-import { findPython, requireRuntime, root } from './runtimes.js';
+import { describeWithRuntime, findPython, requireRuntime, root } from './runtimes.js';
 
 const python = findPython('torch, numpy');
-const present = requireRuntime('PyTorch + numpy for the basis loader', python !== null);
+const runtime = 'PyTorch + numpy for the basis loader';
+const present = requireRuntime(runtime, python !== null);
 
-describe.skipIf(!present)('python/load_basis.py', () => {
+describeWithRuntime('python/load_basis.py', runtime, present, () => {
   it('loads flat and block bases, numpy and torch, dense and sparse', () => {
     const requests = [
       { group: 'S(3)', in: 'V', out: 'V' },

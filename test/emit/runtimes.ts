@@ -4,6 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { beforeEach, describe } from 'vitest';
 import { join } from 'node:path';
 
 export const root = new URL('../../', import.meta.url).pathname;
@@ -28,11 +29,29 @@ export function findPython(module: string): string | null {
   return null;
 }
 
+/** The one command that installs every runtime the tests use (README's test section names it). */
+export const INSTALL_RUNTIMES = 'for s in .ci/setup.d/*.sh; do bash "$s"; done';
+
 /** Returns true when the runtime is there; otherwise throws in CI, or warns loudly and returns false. */
 export function requireRuntime(name: string, present: boolean): boolean {
   if (present) return true;
-  const message = `${name} is not installed: the generated-layer tests for it cannot run (see .ci/setup.d/)`;
-  if (process.env.CI) throw new Error(`${message}; CI must have every runtime`);
-  console.warn(`\n!!!!!!!!!! SKIPPING: ${message} !!!!!!!!!!\n`);
+  if (process.env.CI) throw new Error(`${missing(name)}; CI must have every runtime`);
+  console.warn(`\n!!!!!!!!!! SKIPPING: ${missing(name)} !!!!!!!!!!\n`);
   return false;
+}
+
+function missing(name: string): string {
+  return `${name} is not installed (install every runtime with: ${INSTALL_RUNTIMES})`;
+}
+
+/**
+ * A suite that needs a runtime. Without it (outside CI) its tests are still registered and each
+ * is skipped with the reason, so the run's closing line counts them as skipped instead of
+ * dropping them ("0 test"). Hooks in `body` must return early when `present` is false.
+ */
+export function describeWithRuntime(name: string, runtime: string, present: boolean, body: () => void): void {
+  describe(name, () => {
+    if (!present) beforeEach((ctx) => ctx.skip(missing(runtime)));
+    body();
+  });
 }

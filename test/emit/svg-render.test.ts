@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithRuntime, requireRuntime } from './runtimes.js';
 import { basisSvg } from '../../src/emit/reports/svg.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { decodePng, pixelStats } from '../helpers/png.js';
@@ -26,11 +27,8 @@ function findChromium(): string | undefined {
 }
 
 const chromium = findChromium();
-if (!chromium) {
-  const msg = 'chromium not found: the SVG render tests are SKIPPED (apt-get install chromium, or run .ci/setup.d/20-chromium.sh)';
-  if (process.env['CI']) throw new Error(`${msg} — failing because CI is set`);
-  console.warn(`\n!!!!!!!!!!\n!!! ${msg}\n!!!!!!!!!!\n`);
-}
+const runtime = 'Chromium (headless, for the SVG render tests)';
+const present = requireRuntime(runtime, chromium !== undefined);
 
 function render(svg: string, name: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'solve-basis-svg-'));
@@ -57,7 +55,7 @@ const cases = [
   { name: 'deepsets', request: { group: 'S(5)', in: 'V' }, colours: 2 },
 ] as const;
 
-describe.skipIf(!chromium)('SVG pictures render in headless Chromium', () => {
+describeWithRuntime('SVG pictures render in headless Chromium', runtime, present, () => {
   it.each(cases)('$name renders to a non-blank PNG', ({ name, request, colours }) => {
     const svg = basisSvg(solveBasis(request));
     const png = render(svg, name);
