@@ -15,7 +15,7 @@ import { progressLine } from './progress.js';
 import { nearestNames } from '../group/library/names.js';
 
 const SUBCOMMANDS = ['groups', 'explain'];
-import { cleanupPendingWrites, writeFileAtomic } from './write.js';
+import { writeOutput } from './write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -38,7 +38,6 @@ export interface CliIO {
 function deferSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      cleanupPendingWrites();
       process.exit(130);
     });
   }
@@ -201,7 +200,7 @@ function run(opts: Options, io: CliIO): void {
   });
   if (opts.output) {
     io.beforeWrite?.();
-    writeFileAtomic(opts.output, text);
+    writeOutput(opts.output, text);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
   } else io.stdout(text);
 }
