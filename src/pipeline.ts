@@ -63,12 +63,14 @@ export interface SolveRequest {
  * basis.dim // 15
  */
 export function solveBasis(request: SolveRequest): Basis<unknown> {
-  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, readFileOption(request)) : request.group;
+  // Started before the group file is read: --timeout covers reading and checking it too.
+  const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
+  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, { ...readFileOption(request), deadline }) : request.group;
   const group: AnyGroup = request.strategy === 'float' ? toFloatGroup(resolved) : resolved;
   const inName = request.inputNames?.in ?? 'in';
   const inRep = toRep(request.in, group, inName);
   const outRep = request.out === undefined ? inRep : toRep(request.out, group, request.inputNames?.out ?? 'out');
-  return solveParsed(group as Group<unknown>, inRep, outRep, request);
+  return solveParsed(group as Group<unknown>, inRep, outRep, request, deadline);
 }
 
 function readFileOption(request: SolveRequest): { readFile?: (path: string) => string } {
@@ -95,7 +97,7 @@ function layoutOf<T>(group: Group<T>, rep: Rep, name: string): Layout {
   return layout;
 }
 
-function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest): Basis<T> {
+function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: SolveRequest, deadline: Deadline): Basis<T> {
   const maxBytes = request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
   // Refuse from the dimensions alone where possible: a layout costs O(dim) to build, and V^19
   // (10⁹ coordinates) must be refused in milliseconds, not after allocating gigabytes.
@@ -105,7 +107,6 @@ function solveParsed<T>(group: Group<T>, inRep: Rep, outRep: Rep, request: Solve
   const inLayout = layoutOf(group, inRep, request.inputNames?.in ?? 'in');
   const outLayout = layoutOf(group, outRep, request.inputNames?.out ?? 'out');
   checkResources(group, inLayout, outLayout, maxBytes);
-  const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const matrices = new RepMatrixCache(group);
   const monomials = monomialSubgroup(group);
   const options: SolveOptions = {
