@@ -2,7 +2,7 @@
  * The command line. The only module that touches argv, stdout, stderr and the exit status; all
  * the work is the library's `solveBasis` and emitters.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
 import { EMITTERS, emitterFor } from '../emit/registry.js';
 import { formatMs } from '../emit/summary.js';
@@ -11,6 +11,7 @@ import type { StrategyName } from '../solve/strategy.js';
 import { VERSION } from '../version.js';
 import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
+import { parsePositive, parseSize, refuseRepeats, refuseUnused } from './options.js';
 import { progressLine } from './progress.js';
 import { nearestNames } from '../group/library/names.js';
 
@@ -85,19 +86,6 @@ Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/
              1 internal error, 130 interrupted (no partial output file is left).
 `;
 
-function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(i?[bB])?$/.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`expected a size such as 512M or 8G, got '${text}'`);
-  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-  return Number(m[1]) * scale;
-}
-
-function parsePositive(text: string): number {
-  const v = Number(text);
-  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(`expected a positive number, got '${text}'`);
-  return v;
-}
-
 function buildProgram(io: CliIO): Command {
   const program = new Command()
     .name('solve-basis')
@@ -144,30 +132,44 @@ function buildProgram(io: CliIO): Command {
     }
     run(program.opts<Options>(), io);
   });
-  program
+  // Stray arguments reach the actions too, for refuseUnused's message.
+  const groups = program
     .command('groups')
     .description('list the built-in groups with their generator conventions')
+    .allowExcessArguments(true)
     .exitOverride()
     .configureOutput(output)
-    .action(() => io.stdout(groupsText()));
-  program
+    .action(() => {
+      refuseUnused(program, groups);
+      io.stdout(groupsText());
+    });
+  const explain = program
     .command('explain')
     .description('print how a rep expression parses: canonical form, dimension, summands')
     .requiredOption('-r, --rep <rep>', 'the rep expression')
     .option('-g, --group <group>', 'the group (for dimensions and coordinates)')
+    .allowExcessArguments(true)
     .exitOverride()
     .configureOutput(output)
-    .action((o: { rep: string; group?: string }) => io.stdout(explainText(o.rep, o.group)));
+    .action((o: { rep: string; group?: string }) => {
+      refuseUnused(program, explain);
+      io.stdout(explainText(o.rep, o.group));
+    });
+  for (const cmd of [program, groups, explain]) refuseRepeats(cmd);
   return program;
 }
 
 function run(opts: Options, io: CliIO): void {
-  if (!opts.group) throw new SolveBasisError('E_OPTION', 'missing --group', { expected: 'a group, e.g. --group S5', hint: 'see solve-basis --help' });
+  if (opts.group === undefined) throw new SolveBasisError('E_OPTION', 'missing --group', { expected: 'a group, e.g. --group S5', hint: 'see solve-basis --help' });
   if (opts.rep !== undefined && (opts.in !== undefined || opts.out !== undefined)) {
     throw new SolveBasisError('E_OPTION', '--rep cannot be combined with --in/--out', { hint: '--rep R means --in R --out R' });
   }
   const inRep = opts.rep ?? opts.in;
   if (inRep === undefined) throw new SolveBasisError('E_OPTION', 'missing --rep (or --in)', { expected: 'a rep, e.g. --rep tensor2' });
+  if (opts.output === '') throw new SolveBasisError('E_OPTION', '--output needs a file name', { actual: "''", hint: 'leave out -o to print to stdout' });
+  if (opts.flat !== undefined && opts.format !== 'json') {
+    throw new SolveBasisError('E_OPTION', `${opts.flat ? '--flat' : '--no-flat'} applies only to --format json, not ${opts.format}`);
+  }
   const now = io.now ?? (() => performance.now());
   const start = now();
   const progress = progressLine(io.stderr, io.stderrIsTTY, now);
@@ -198,7 +200,7 @@ function run(opts: Options, io: CliIO): void {
     ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
   });
-  if (opts.output) {
+  if (opts.output !== undefined) {
     io.beforeWrite?.();
     writeOutput(opts.output, text);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
