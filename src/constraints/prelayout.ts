@@ -59,10 +59,12 @@ export function checkLayoutMemory(coordinates: number, maxBytes: number): void {
  */
 export function preLayout<T>(group: Group<T>, rep: Rep, name: string): Layout {
   const k = maxFactor(rep);
-  if (k > group.factors.length) {
-    throw new SpecError('E_REP_FACTOR', `the rep ${abbreviate(printRep(rep))} uses V${k}, but ${group.name} has ${group.factors.length} factor(s)`, {
+  const factors = group.factors.length;
+  if (k > factors || (k > 0 && factors === 1)) {
+    const has = factors === 1 ? 'is not a product' : `has ${factors} factors`;
+    throw new SpecError('E_REP_FACTOR', `the rep ${abbreviate(printRep(rep))} uses V${k}, but ${group.name} ${has}`, {
       path: name,
-      expected: `V1 … V${group.factors.length}`,
+      expected: factors === 1 ? 'V (the group is not a product)' : `V1 … V${factors}`,
       actual: `V${k}`,
     });
   }
