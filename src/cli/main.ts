@@ -1,6 +1,7 @@
 /**
- * The command line. The only module that touches argv, stdout, stderr and the exit status; all
- * the work is the library's `solveBasis` and emitters.
+ * The command line: options, the solve, the output. Together with run.ts (the process entry, which
+ * runs this in a worker thread and owns signals and the exit status) the only code that touches
+ * argv, stdout and stderr; all the work is the library's `solveBasis` and emitters.
  */
 import { Command, CommanderError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
@@ -14,9 +15,9 @@ import { EXIT_CODES, formatError } from './format.js';
 import { parsePositive, parseSize, refuseRepeats, refuseUnused } from './options.js';
 import { progressLine } from './progress.js';
 import { nearestNames } from '../group/library/names.js';
+import { writeOutput, type WriteStage } from './write.js';
 
 const SUBCOMMANDS = ['groups', 'explain'];
-import { writeOutput } from './write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -24,33 +25,15 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   /** Clock for the progress line (milliseconds); performance.now by default. */
   readonly now?: () => number;
-  /** Called just before `-o FILE` is written (the real CLI defers SIGINT/SIGTERM; see below). */
-  readonly beforeWrite?: () => void;
-}
-
-/**
- * Signals. The solve is synchronous, so a JavaScript signal handler would only run after it ends:
- * installed from the start, it would make Ctrl-C wait for the whole solve. So during the solve
- * the default disposition stays (the process dies at once; nothing has been written, the output
- * file is untouched). Only around the atomic write are SIGINT/SIGTERM caught: then they are
- * delivered after the rename (the file is complete) and the temporary file of an unfinished
- * write is removed before exiting with 130.
- */
-function deferSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      process.exit(130);
-    });
-  }
+  /** Follows the `-o` write; run.ts uses it to clean up after a signal (see write.ts). */
+  readonly onWriteStage?: (stage: WriteStage) => void;
 }
 
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  beforeWrite: deferSignals,
 };
-
 
 interface Options {
   group?: string;
@@ -83,7 +66,7 @@ Examples:
 Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
       scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
 Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 6 timeout,
-             1 internal error, 130 interrupted (no partial output file is left).
+             1 internal error, 130 interrupted by Ctrl-C (143 by SIGTERM; no partial output file is left).
 `;
 
 function buildProgram(io: CliIO): Command {
@@ -201,8 +184,7 @@ function run(opts: Options, io: CliIO): void {
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
   });
   if (opts.output !== undefined) {
-    io.beforeWrite?.();
-    writeOutput(opts.output, text);
+    writeOutput(opts.output, text, io.onWriteStage);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
   } else io.stdout(text);
 }
@@ -228,14 +210,4 @@ export function main(argv: readonly string[], io: CliIO = defaultIO): number {
     io.stderr(`${f.text}\n`);
     return f.exitCode;
   }
-}
-
-/** Entry point of bin/solve-basis.js. */
-export function runMain(): void {
-  // `solve-basis groups | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  process.exitCode = main(process.argv);
 }

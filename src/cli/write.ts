@@ -30,7 +30,11 @@ import {
 import { basename, dirname, isAbsolute, join } from 'node:path';
 import { SolveBasisError } from '../errors.js';
 
-/** Where a write is, told to a caller that may have to clean up after a signal (run.ts). */
+/**
+ * Where a write is, told to a caller that may have to clean up after a signal (run.ts). `path` is
+ * the user's `-o` path. The listener may throw to stop the write: at `temp` nothing has been
+ * created yet, at `renaming` the temporary file is removed.
+ */
 export type WriteStage =
   /** `temp` may exist from now on; it is complete once `renaming` is told. */
   | { readonly stage: 'temp'; readonly temp: string; readonly path: string }
@@ -174,11 +178,11 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-function writeAtomic(file: string, existing: Stats | null, text: string, onStage?: (s: WriteStage) => void): void {
+function writeAtomic(path: string, file: string, existing: Stats | null, text: string, onStage?: (s: WriteStage) => void): void {
   // The temporary name keeps a bounded prefix of the target's: a 250-byte name plus a suffix
   // would pass the 255-byte limit for a name that is itself fine.
   const temp = join(dirname(file), `.${basename(file).slice(0, 40)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  onStage?.({ stage: 'temp', temp, path: file });
+  onStage?.({ stage: 'temp', temp, path });
   let fd: number | undefined;
   try {
     // 'wx': never follow a link someone planted at the temporary name.
@@ -239,7 +243,7 @@ export function writeOutput(path: string, text: string, onStage?: (s: WriteStage
   try {
     const target = resolveTarget(path);
     if (target.kind === 'atomic') {
-      writeAtomic(target.file, target.existing, text, onStage);
+      writeAtomic(path, target.file, target.existing, text, onStage);
     } else {
       onStage?.({ stage: 'direct', path });
       writeDirect(target, text);
