@@ -13,6 +13,8 @@
  */
 import { rmSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { EXIT_CODES } from './format.js';
+import { describeWriteError } from './write.js';
 import { STAGE, WriteState, type Stage } from './write-state.js';
 
 /** What was left behind when the signal came. */
@@ -67,15 +69,16 @@ export function runMain(): void {
   worker.on('error', (e: Error & { code?: string }) => {
     if (signalled) return;
     process.stderr.write(`${workerFailure(e)}\n`);
-    status = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 3 : 1;
+    status = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? EXIT_CODES.tooLarge : EXIT_CODES.internal;
   });
   worker.on('exit', () => {
-    if (!signalled) process.exitCode = status ?? 1;
+    if (!signalled) process.exitCode = status ?? EXIT_CODES.internal;
   });
-  // `solve-basis groups | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    // `solve-basis groups | head` closes the pipe early: that is the reader's choice, not an error.
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
+    writeStderr(`solve-basis: error E_IO: cannot write to stdout: ${describeWriteError(e)}\n`);
+    process.exit(EXIT_CODES.io);
   });
 
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -69,6 +69,17 @@ describe('-o onto devices, pipes and links', () => {
     expect(statSync(dev).isCharacterDevice()).toBe(true);
   });
 
+  it.runIf(canMknod)('stdout on a full device: one E_IO line, exit 5, no stack trace', () => {
+    const dir = tmp();
+    const dev = join(dir, 'full');
+    makeCharDevice(dev, 1, 7);
+    const fd = openSync(dev, 'w');
+    const w = spawnSync(process.execPath, [bin, ...SOLVE], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(w.stderr).toBe('solve-basis: error E_IO: cannot write to stdout: no space left on the device\n');
+    expect(w.status).toBe(5);
+  });
+
   it('a named pipe is written to (the reader gets the JSON) and stays a pipe', async () => {
     const dir = tmp();
     const fifo = join(dir, 'pipe');
