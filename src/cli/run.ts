@@ -48,7 +48,14 @@ const STOP_WAIT_MS = 2000;
 /** A message from worker.ts. */
 type FromWorker = { readonly out: string } | { readonly err: string } | { readonly status: number };
 
-/** Entry point of bin/solve-basis.js. */
+/**
+ * Entry point of bin/solve-basis.js: starts the CLI in a worker thread on `process.argv`, relays
+ * its output, sets the exit status and handles SIGINT/SIGTERM.
+ *
+ * @example
+ * import { runMain } from '../dist/cli/run.js';
+ * runMain();
+ */
 export function runMain(): void {
   const state = new WriteState();
   const worker = new Worker(new URL('./worker.js', import.meta.url), {
