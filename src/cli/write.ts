@@ -127,7 +127,12 @@ function resolveTarget(path: string): Target {
     const next = isAbsolute(to) ? to : join(linkDir, to);
     // /proc/self/fd/N names an open descriptor (a pipe, a terminal, the file a shell redirected
     // to), not a path: only the kernel can open it, and replacing the link would lose the output.
-    if (/^\/(proc|dev\/fd)(\/|$)/.test(linkDir) || /^\/(proc|dev\/fd)\//.test(next)) return { kind: 'direct', file: path, append: true, ...ownDescriptor(next) };
+    if (/^\/(proc|dev\/fd)(\/|$)/.test(linkDir) || /^\/(proc|dev\/fd)\//.test(next)) {
+      // The number is in the link's target (/dev/stdout → /proc/self/fd/1) or, for /dev/fd/1,
+      // in the link's own name (its target is pipe:[…]).
+      const own = ownDescriptor(next).fd ?? ownDescriptor(join(linkDir, basename(file))).fd;
+      return { kind: 'direct', file: path, append: true, ...(own === undefined ? {} : { fd: own }) };
+    }
     file = next;
   }
 }

@@ -101,14 +101,18 @@ describe('-o onto devices, pipes and links', () => {
   });
 
   it.each([
-    ['stdout is a pipe', 'pipe'],
-    ['stdout is a file opened for appending (>>)', 'append'],
-  ] as const)('a link to /proc/self/fd/1 (what /dev/stdout is) writes to stdout: %s', (_name, mode) => {
+    ['/proc/self/fd/1', '', 'stdout is a socket (as Node gives its children)', 'pipe'],
+    ['/proc/self/fd/1', '', 'stdout is a file opened for appending (>>)', 'append'],
+    ['/dev/fd/1', '', 'stdout is a socket', 'pipe'],
+    // As -o /dev/fd/1 is read: the last link is /proc's own, its target socket:[…].
+    ['/proc/self/fd', '/1', 'through a link to the directory, stdout a socket', 'pipe'],
+  ] as const)('a link to %s, -o LINK%s, writes to stdout: %s', (to, suffix, _name, mode) => {
     const dir = tmp();
     const link = join(dir, 'stdout');
-    symlinkSync('/proc/self/fd/1', link);
+    symlinkSync(to, link);
+    const out = `${link}${suffix}`;
     if (mode === 'pipe') {
-      const w = spawnSync(process.execPath, [bin, ...SOLVE, '-o', link], { encoding: 'utf8' });
+      const w = spawnSync(process.execPath, [bin, ...SOLVE, '-o', out], { encoding: 'utf8' });
       expect(w.status, w.stderr).toBe(0);
       expect(dimOf(w.stdout)).toBe(2);
     } else {
@@ -116,14 +120,14 @@ describe('-o onto devices, pipes and links', () => {
       writeFileSync(log, '');
       const fd = openSync(log, 'a');
       writeFileSync(log, 'earlier line\n', { flag: 'a' });
-      const w = spawnSync(process.execPath, [bin, ...SOLVE, '-o', link], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
+      const w = spawnSync(process.execPath, [bin, ...SOLVE, '-o', out], { encoding: 'utf8', stdio: ['ignore', fd, 'pipe'] });
       closeSync(fd);
       expect(w.status, w.stderr).toBe(0);
       const text = readFileSync(log, 'utf8');
       expect(text.startsWith('earlier line\n')).toBe(true);
       expect(dimOf(text.slice('earlier line\n'.length))).toBe(2);
     }
-    expect(readlinkSync(link)).toBe('/proc/self/fd/1');
+    expect(readlinkSync(link)).toBe(to);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
