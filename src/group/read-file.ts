@@ -5,7 +5,6 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { SpecError } from '../errors.js';
-import { formatBytes } from '../solve/resources.js';
 import type { Deadline } from '../util/deadline.js';
 
 /**
@@ -35,7 +34,7 @@ function check(path: string, st: Stats): void {
 }
 
 function tooLarge(path: string, size: number): never {
-  return refuse(path, `it is too large (${formatBytes(size)})`, {
+  return refuse(path, `it is too large (${(size / 1024 ** 2).toFixed(1)} MiB)`, {
     expected: `at most ${MAX_GROUP_FILE_BYTES / 1024 ** 2} MiB (${MAX_GROUP_FILE_BYTES} bytes)`,
     actual: `${size} bytes`,
   });
