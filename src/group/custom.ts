@@ -272,8 +272,8 @@ export function customGroupFromJson(json: unknown, source = 'group JSON', option
     if (g === null) return;
     deadline?.check();
     const singular = isExactGrid(g)
-      ? invertExactOrNull(fromDense(RationalField, g.map((row) => row.map(exactOf)), g.length)) === null
-      : invertFloatOrNull(fromDense(FloatField, g.map((row) => row.map(floatOf)), g.length)) === null;
+      ? invertExactOrNull(fromDense(RationalField, g.map((row) => row.map(exactOf)), g.length), deadline) === null
+      : invertFloatOrNull(fromDense(FloatField, g.map((row) => row.map(floatOf)), g.length), undefined, deadline) === null;
     if (singular) {
       problems.add({ code: 'E_GROUP_SINGULAR', message: `generator ${i} is singular (not invertible)`, path: `/generators/${i}`, expected: 'an invertible matrix' });
     }

@@ -13,7 +13,7 @@ import { SolveBasisError } from '../../src/errors.js';
 import { loadCustomGroup } from '../../src/group/custom.js';
 import { MAX_GROUP_FILE_BYTES } from '../../src/group/read-file.js';
 import { solveBasis } from '../../src/pipeline.js';
-import { deadlineAfter } from '../../src/util/deadline.js';
+import { deadlineAfter, type Deadline } from '../../src/util/deadline.js';
 
 const bin = new URL('../../bin/solve-basis.js', import.meta.url).pathname;
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'solve-basis-group-'));
@@ -108,5 +108,38 @@ describe('--timeout covers reading and checking the group file', () => {
     const deadline = deadlineAfter(1, () => (reads++ < 3 ? 0 : 10_000));
     expect(codeOf(() => loadCustomGroup('cycle.json', { readFile: () => text, deadline }))).toBe('E_TIMEOUT');
     expect(reads).toBe(4);
+  });
+});
+
+describe('--timeout covers the singular check of a dense generator', () => {
+  /** A deadline that never expires and counts its ticks. */
+  function counting(): { deadline: Deadline; ticks: () => number } {
+    let n = 0;
+    return { deadline: { tick: () => void n++, check: () => undefined }, ticks: () => n };
+  }
+  const dense = (n: number, entry: (i: number, j: number) => number): number[][] =>
+    Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => entry(i, j)));
+
+  it.each([
+    ['exact', (i: number, j: number) => ((i * 7 + j * 3) % 5) - 2 + (i === j ? 9 : 0)],
+    ['float', (i: number, j: number) => Math.sin(i * 31 + j * 17 + 0.5) + (i === j ? 3 : 0)],
+  ])('%s: inverting it ticks the deadline (beyond the one tick per entry read)', (_kind, entry) => {
+    const n = 30;
+    const { deadline, ticks } = counting();
+    loadCustomGroup('dense.json', { readFile: () => JSON.stringify({ dim: n, generators: [dense(n, entry)] }), deadline });
+    expect(ticks()).toBeGreaterThan(n * n);
+  });
+
+  it('the CLI stops a 60 × 60 dense exact generator (about 10 s to invert) at --timeout', () => {
+    const path = join(tmp(), 'dense60.json');
+    // Entries -3…3 from a fixed linear congruential sequence: dense and (almost surely) invertible.
+    let x = 12345;
+    const next = (): number => ((x = (x * 1103515245 + 12345) % 2 ** 31), (x >> 16) % 7) - 3;
+    const m = Array.from({ length: 60 }, () => Array.from({ length: 60 }, next));
+    writeFileSync(path, JSON.stringify({ dim: 60, generators: [m] }));
+    const r = cli(['--group', path, '--rep', 'V', '--timeout', '0.5']);
+    expect(r.stderr).toMatch(/^solve-basis: error E_TIMEOUT: timed out after/);
+    expect(r.status).toBe(6);
+    expect(r.ms).toBeLessThan(8000);
   });
 });
