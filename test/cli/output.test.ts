@@ -17,6 +17,7 @@ import {
   readdirSync,
   readFileSync,
   readlinkSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
@@ -24,7 +25,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { describeWriteError } from '../../src/cli/write.js';
 
@@ -38,7 +39,14 @@ function run(...args: string[]): { status: number; stdout: string; stderr: strin
   return { status, stdout, stderr };
 }
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'solve-basis-out-'));
+const made: string[] = [];
+const tmp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'solve-basis-out-'));
+  made.push(dir);
+  return dir;
+};
+// Device nodes and sockets should not outlive the test.
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const dimOf = (text: string): number => (JSON.parse(text) as { dim: number }).dim;
 
 /** mknod needs CAP_MKNOD (root, outside most containers' restrictions): probe once. */

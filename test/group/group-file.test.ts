@@ -4,11 +4,11 @@
  * `--timeout` covers reading and checking the file, not only the solve.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SolveBasisError } from '../../src/errors.js';
 import { loadCustomGroup } from '../../src/group/custom.js';
 import { MAX_GROUP_FILE_BYTES } from '../../src/group/read-file.js';
@@ -16,7 +16,13 @@ import { solveBasis } from '../../src/pipeline.js';
 import { deadlineAfter, type Deadline } from '../../src/util/deadline.js';
 
 const bin = new URL('../../bin/solve-basis.js', import.meta.url).pathname;
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'solve-basis-group-'));
+const made: string[] = [];
+const tmp = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'solve-basis-group-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const SWAP = JSON.stringify({ name: 'swap', dim: 2, generators: [[[0, 1], [1, 0]]] });
 
 function codeOf(fn: () => unknown): string {
