@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { runMain } from '../dist/cli/main.js';
+import { runMain } from '../dist/cli/run.js';
 
 runMain();

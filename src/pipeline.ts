@@ -101,7 +101,7 @@ interface Session<T> {
 /** ① The group and the rep trees. The deadline starts first: reading a group file counts. */
 function start(request: SolveRequest): Session<unknown> {
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
-  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, request.readFile ? { readFile: request.readFile } : {}) : request.group;
+  const resolved = typeof request.group === 'string' ? resolveGroup(request.group, { ...(request.readFile ? { readFile: request.readFile } : {}), deadline }) : request.group;
   const group = (request.strategy && familyOf(request.strategy) === 'float' ? toFloatGroup(resolved) : resolved) as Group<unknown>;
   const names = { in: request.inputNames?.in ?? 'in', out: request.inputNames?.out ?? 'out' };
   const toRep = (spec: string | Rep, path: string): Rep => (typeof spec === 'string' ? parseRep(spec, { factors: group.factors.length, path }) : spec);

@@ -1,8 +1,9 @@
 /**
- * The command line. The only module that touches argv, stdout, stderr and the exit status; all
- * the work is the library's `solveBasis` and emitters.
+ * The command line: options, the solve, the output. Together with run.ts (the process entry, which
+ * runs this in a worker thread and owns signals and the exit status) the only code that touches
+ * argv, stdout and stderr; all the work is the library's `solveBasis` and emitters.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { SolveBasisError } from '../errors.js';
 import { EMITTERS, emitterFor, formatMs, type EmitOptions } from '../emit/index.js';
 import type { Basis } from '../basis.js';
@@ -12,11 +13,12 @@ import type { StrategyChoice } from '../solve/strategy.js';
 import { VERSION } from '../version.js';
 import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
+import { parsePositive, parseSize, refuseRepeats, refuseUnused } from './options.js';
 import { progressLine } from './progress.js';
 import { nearestNames } from '../group/library/names.js';
+import { writeOutput, type WriteStage } from './write.js';
 
 const SUBCOMMANDS = ['groups', 'explain'];
-import { cleanupPendingWrites, writeFileAtomic } from './write.js';
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -24,34 +26,15 @@ export interface CliIO {
   readonly stderrIsTTY: boolean;
   /** Clock for the progress line (milliseconds); performance.now by default. */
   readonly now?: () => number;
-  /** Called just before `-o FILE` is written (the real CLI defers SIGINT/SIGTERM; see below). */
-  readonly beforeWrite?: () => void;
-}
-
-/**
- * Signals. The solve is synchronous, so a JavaScript signal handler would only run after it ends:
- * installed from the start, it would make Ctrl-C wait for the whole solve. So during the solve
- * the default disposition stays (the process dies at once; nothing has been written, the output
- * file is untouched). Only around the atomic write are SIGINT/SIGTERM caught: then they are
- * delivered after the rename (the file is complete) and the temporary file of an unfinished
- * write is removed before exiting with 130.
- */
-function deferSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      cleanupPendingWrites();
-      process.exit(130);
-    });
-  }
+  /** Follows the `-o` write; run.ts uses it to clean up after a signal (see write.ts). */
+  readonly onWriteStage?: (stage: WriteStage) => void;
 }
 
 const defaultIO: CliIO = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   stderrIsTTY: Boolean(process.stderr.isTTY),
-  beforeWrite: deferSignals,
 };
-
 
 interface Options {
   group?: string;
@@ -82,21 +65,8 @@ Examples:
 Reps: V, V*, V**k (V^k), R⊗S (R*S), R⊕S (R+S), 3V, T(p,q), Sym^k(R), Alt^k(R),
       scalar, vector, tensor2, tensor3; V1, V2 for the factors of a product group G1 x G2.
 Exit status: 0 ok, 2 bad input, 3 too large, 4 solver/verification failure, 5 I/O error, 6 timeout,
-             1 internal error, 130 interrupted (no partial output file is left).
+             1 internal error, 130 interrupted by Ctrl-C (143 by SIGTERM; no partial output file is left).
 `;
-
-function parseSize(text: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([kKmMgGtT]?)(i?[bB])?$/.exec(text.trim());
-  if (!m) throw new InvalidArgumentError(`expected a size such as 512M or 8G, got '${text}'`);
-  const scale = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[m[2]!.toLowerCase() as '' | 'k' | 'm' | 'g' | 't'];
-  return Number(m[1]) * scale;
-}
-
-function parsePositive(text: string): number {
-  const v = Number(text);
-  if (!Number.isFinite(v) || v <= 0) throw new InvalidArgumentError(`expected a positive number, got '${text}'`);
-  return v;
-}
 
 function buildProgram(io: CliIO): Command {
   const program = new Command()
@@ -144,30 +114,44 @@ function buildProgram(io: CliIO): Command {
     }
     run(program.opts<Options>(), io);
   });
-  program
+  // Stray arguments reach the actions too, for refuseUnused's message.
+  const groups = program
     .command('groups')
     .description('list the built-in groups with their generator conventions')
+    .allowExcessArguments(true)
     .exitOverride()
     .configureOutput(output)
-    .action(() => io.stdout(groupsText()));
-  program
+    .action(() => {
+      refuseUnused(program, groups);
+      io.stdout(groupsText());
+    });
+  const explain = program
     .command('explain')
     .description('print how a rep expression parses: canonical form, dimension, summands')
     .requiredOption('-r, --rep <rep>', 'the rep expression')
     .option('-g, --group <group>', 'the group (for dimensions and coordinates)')
+    .allowExcessArguments(true)
     .exitOverride()
     .configureOutput(output)
-    .action((o: { rep: string; group?: string }) => io.stdout(explainText(o.rep, o.group)));
+    .action((o: { rep: string; group?: string }) => {
+      refuseUnused(program, explain);
+      io.stdout(explainText(o.rep, o.group));
+    });
+  for (const cmd of [program, groups, explain]) refuseRepeats(cmd);
   return program;
 }
 
 function run(opts: Options, io: CliIO): void {
-  if (!opts.group) throw new SolveBasisError('E_OPTION', 'missing --group', { expected: 'a group, e.g. --group S5', hint: 'see solve-basis --help' });
+  if (opts.group === undefined) throw new SolveBasisError('E_OPTION', 'missing --group', { expected: 'a group, e.g. --group S5', hint: 'see solve-basis --help' });
   if (opts.rep !== undefined && (opts.in !== undefined || opts.out !== undefined)) {
     throw new SolveBasisError('E_OPTION', '--rep cannot be combined with --in/--out', { hint: '--rep R means --in R --out R' });
   }
   const inRep = opts.rep ?? opts.in;
   if (inRep === undefined) throw new SolveBasisError('E_OPTION', 'missing --rep (or --in)', { expected: 'a rep, e.g. --rep tensor2' });
+  if (opts.output === '') throw new SolveBasisError('E_OPTION', '--output needs a file name', { actual: "''", hint: 'leave out -o to print to stdout' });
+  if (opts.flat !== undefined && opts.format !== 'json') {
+    throw new SolveBasisError('E_OPTION', `${opts.flat ? '--flat' : '--no-flat'} applies only to --format json, not ${opts.format}`);
+  }
   const now = io.now ?? (() => performance.now());
   const start = now();
   const progress = progressLine(io.stderr, io.stderrIsTTY, now);
@@ -207,9 +191,8 @@ function run(opts: Options, io: CliIO): void {
     ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
   });
-  if (opts.output) {
-    io.beforeWrite?.();
-    writeFileAtomic(opts.output, text);
+  if (opts.output !== undefined) {
+    writeOutput(opts.output, text, io.onWriteStage);
     io.stderr(`solve-basis: wrote ${opts.output} (${basis.dim} basis elements, ${formatMs(elapsedMs)})\n`);
   } else io.stdout(text);
 }
@@ -235,14 +218,4 @@ export function main(argv: readonly string[], io: CliIO = defaultIO): number {
     io.stderr(`${f.text}\n`);
     return f.exitCode;
   }
-}
-
-/** Entry point of bin/solve-basis.js. */
-export function runMain(): void {
-  // `solve-basis groups | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
-  process.exitCode = main(process.argv);
 }

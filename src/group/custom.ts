@@ -6,8 +6,7 @@
  * Validation reports every problem it finds, not just the first: fixing a hand-written file one
  * error per run is tedious. The thrown GroupFileError carries the full list.
  */
-import { readFileSync } from 'node:fs';
-import { SpecError, type ErrorCode } from '../errors.js';
+import { SolveBasisError, SpecError, type ErrorCode } from '../errors.js';
 import { FloatField, RationalField } from '../field/field.js';
 import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
@@ -17,6 +16,8 @@ import type { AnyGroup, Group } from './group.js';
 import { groupWarnings } from './sanity.js';
 import { makeGroup } from './library/common.js';
 import { nearestNames } from './library/names.js';
+import { readGroupFile } from './read-file.js';
+import type { Deadline } from '../util/deadline.js';
 
 /** Largest accepted `dim` of a custom group. */
 export const MAX_CUSTOM_DIM = 10000;
@@ -52,8 +53,10 @@ export class GroupFileError extends SpecError {
 }
 
 export interface CustomGroupOptions {
-  /** Reads a file as UTF-8 text; defaults to node:fs readFileSync. Injected so tests need no files. */
+  /** Reads a file as UTF-8 text; defaults to readGroupFile (regular files up to 64 MiB). Injected so tests need no files. */
   readonly readFile?: (path: string) => string;
+  /** `--timeout`: reading and checking a large file count too. */
+  readonly deadline?: Deadline;
 }
 
 class Problems {
@@ -65,10 +68,6 @@ class Problems {
   }
 }
 
-function defaultReadFile(path: string): string {
-  return readFileSync(path, 'utf8');
-}
-
 /**
  * Reads and validates a custom group file.
  *
@@ -76,17 +75,31 @@ function defaultReadFile(path: string): string {
  * loadCustomGroup('fixtures/groups/cube-rotations.json').order // 24n
  */
 export function loadCustomGroup(path: string, options: CustomGroupOptions = {}): AnyGroup {
-  const read = options.readFile ?? defaultReadFile;
+  const read = options.readFile ?? ((p: string) => readGroupFile(p, options.deadline));
   let text: string;
   try {
     text = read(path);
   } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    const why =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    throw new SpecError('E_GROUP_FILE', `cannot read group file ${path}: ${why}`, { expected: 'a readable JSON file' });
+    if (e instanceof SolveBasisError) throw e;
+    throw new SpecError('E_GROUP_FILE', `cannot read group file ${path}: ${readErrorWords(e)}`, { expected: 'a readable JSON file' });
   }
-  return parseCustomGroup(text, path);
+  return parseCustomGroup(text, path, options);
+}
+
+/** A read error in words; resolve.ts tells a missing file from a bad name by "no such file". */
+function readErrorWords(e: unknown): string {
+  const code = (e as { code?: unknown }).code;
+  const words: Record<string, string> = {
+    ENOENT: 'no such file',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is not a directory',
+    ELOOP: 'too many levels of symbolic links',
+    ENAMETOOLONG: 'the name is too long',
+    EIO: 'an input/output error on the device',
+  };
+  return typeof code === 'string' ? words[code] ?? `system error ${code}` : (e as Error).message;
 }
 
 function jsonPosition(text: string, message: string): string {
@@ -105,7 +118,8 @@ function jsonPosition(text: string, message: string): string {
  * @example
  * parseCustomGroup('{"name": "flip", "dim": 1, "generators": [[[-1]]]}').order // undefined
  */
-export function parseCustomGroup(text: string, source = 'group JSON'): AnyGroup {
+export function parseCustomGroup(text: string, source = 'group JSON', options: { readonly deadline?: Deadline } = {}): AnyGroup {
+  options.deadline?.check();
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -115,13 +129,13 @@ export function parseCustomGroup(text: string, source = 'group JSON'): AnyGroup 
       expected: 'a JSON object',
     });
   }
-  return customGroupFromJson(value, source);
+  return customGroupFromJson(value, source, options);
 }
 
 type Grid = EntryResult[][];
 
 /** Checks one matrix's shape and entries; returns its parsed entries when all are usable. */
-function readMatrix(raw: unknown, path: string, dim: number | null, problems: Problems): Grid | null {
+function readMatrix(raw: unknown, path: string, dim: number | null, problems: Problems, deadline?: Deadline): Grid | null {
   if (!Array.isArray(raw)) {
     problems.add({ code: 'E_GROUP_SHAPE', message: 'matrix must be an array of rows', path, expected: 'an array of rows', actual: describe(raw) });
     return null;
@@ -147,6 +161,7 @@ function readMatrix(raw: unknown, path: string, dim: number | null, problems: Pr
     }
     grid.push(
       row.map((v: unknown, c) => {
+        deadline?.tick();
         const e = parseEntry(v);
         if (!e.ok) {
           const { ok: _ok, ...rest } = e;
@@ -173,14 +188,14 @@ function isExactGrid(g: Grid): boolean {
   return g.every((row) => row.every((e) => e.ok && e.kind === 'exact'));
 }
 
-function readMatrices(json: Record<string, unknown>, key: string, dim: number | null, problems: Problems): (Grid | null)[] {
+function readMatrices(json: Record<string, unknown>, key: string, dim: number | null, problems: Problems, deadline?: Deadline): (Grid | null)[] {
   const raw = json[key];
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
     problems.add({ code: 'E_GROUP_SHAPE', message: `"${key}" must be an array of matrices`, path: `/${key}`, expected: 'an array of matrices', actual: describe(raw) });
     return [];
   }
-  return raw.map((m: unknown, i) => readMatrix(m, `/${key}/${i}`, dim, problems));
+  return raw.map((m: unknown, i) => readMatrix(m, `/${key}/${i}`, dim, problems, deadline));
 }
 
 function readDim(json: Record<string, unknown>, problems: Problems): number | null {
@@ -224,7 +239,8 @@ function defaultName(source: string): string {
  * @example
  * customGroupFromJson({ dim: 2, generators: [[[0, 1], [1, 0]]] }, 'swap.json').name // 'swap'
  */
-export function customGroupFromJson(json: unknown, source = 'group JSON'): AnyGroup {
+export function customGroupFromJson(json: unknown, source = 'group JSON', options: { readonly deadline?: Deadline } = {}): AnyGroup {
+  const { deadline } = options;
   const problems = new Problems();
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     problems.add({ code: 'E_GROUP_SHAPE', message: 'a group file must hold a JSON object', expected: 'an object with "dim" and "generators"', actual: describe(json) });
@@ -248,14 +264,15 @@ export function customGroupFromJson(json: unknown, source = 'group JSON'): AnyGr
   readString(obj, 'description', problems);
   const order = readOrder(obj, problems);
   const dim = readDim(obj, problems);
-  const generators = readMatrices(obj, 'generators', dim, problems);
-  const lieAlgebra = readMatrices(obj, 'lieAlgebra', dim, problems);
+  const generators = readMatrices(obj, 'generators', dim, problems, deadline);
+  const lieAlgebra = readMatrices(obj, 'lieAlgebra', dim, problems, deadline);
 
   generators.forEach((g, i) => {
     if (g === null) return;
+    deadline?.check();
     const singular = isExactGrid(g)
-      ? invertExactOrNull(fromDense(RationalField, g.map((row) => row.map(exactOf)), g.length)) === null
-      : invertFloatOrNull(fromDense(FloatField, g.map((row) => row.map(floatOf)), g.length)) === null;
+      ? invertExactOrNull(fromDense(RationalField, g.map((row) => row.map(exactOf)), g.length), deadline) === null
+      : invertFloatOrNull(fromDense(FloatField, g.map((row) => row.map(floatOf)), g.length), undefined, deadline) === null;
     if (singular) {
       problems.add({ code: 'E_GROUP_SINGULAR', message: `generator ${i} is singular (not invertible)`, path: `/generators/${i}`, expected: 'an invertible matrix' });
     }

@@ -12,6 +12,7 @@ import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
 import { CsrBuilder, asSignedPermutation, type SparseMatrix } from './sparse.js';
 import type { Field } from '../field/field.js';
+import type { Deadline } from '../util/deadline.js';
 
 /** Default relative pivot tolerance of the float inverse: pivots below `relTol · max|entry|` count as zero. */
 export const DEFAULT_FLOAT_REL_TOL = 1e-10;
@@ -34,12 +35,13 @@ function checkSquare(m: SparseMatrix<unknown>, what: string): void {
 }
 
 /**
- * The exact inverse, or null when the matrix is singular.
+ * The exact inverse, or null when the matrix is singular. A dense generator of a custom group can
+ * take minutes (bigint growth), so `deadline` (`--timeout`) is ticked per entry update.
  *
  * @example
  * invertExactOrNull(fromDense(RationalField, [[rat(1), rat(1)], [rat(1), rat(1)]])) // null
  */
-export function invertExactOrNull(m: SparseMatrix<Rational>): SparseMatrix<Rational> | null {
+export function invertExactOrNull(m: SparseMatrix<Rational>, deadline?: Deadline): SparseMatrix<Rational> | null {
   checkSquare(m, 'invertExact');
   const fast = signedPermutationInverse(RationalField, m);
   if (fast !== null) return fast;
@@ -73,6 +75,7 @@ export function invertExactOrNull(m: SparseMatrix<Rational>): SparseMatrix<Ratio
       const f = row.get(c);
       if (f === undefined) continue;
       for (const [k, v] of prow) {
+        deadline?.tick();
         const nv = Q.sub(row.get(k) ?? Q.ZERO, Q.mul(f, v));
         if (Q.isZero(nv)) row.delete(k);
         else row.set(k, nv);
@@ -104,6 +107,8 @@ export function invertExact(m: SparseMatrix<Rational>): SparseMatrix<Rational> {
 
 /**
  * The float64 inverse, or null when a pivot falls below `relTol` times the largest absolute entry.
+ * `deadline` (`--timeout`) is ticked per row update: a dense custom generator of dim 4000 fits in a
+ * group file and takes minutes.
  *
  * @example
  * invertFloatOrNull(fromDense(FloatField, [[1, 2], [2, 4]])) // null
@@ -111,6 +116,7 @@ export function invertExact(m: SparseMatrix<Rational>): SparseMatrix<Rational> {
 export function invertFloatOrNull(
   m: SparseMatrix<number>,
   relTol: number = DEFAULT_FLOAT_REL_TOL,
+  deadline?: Deadline,
 ): SparseMatrix<number> | null {
   checkSquare(m, 'invertFloat');
   const fast = signedPermutationInverse(FloatField, m);
@@ -147,6 +153,7 @@ export function invertFloatOrNull(
       if (r === c) continue;
       const f = a[r * w + c]!;
       if (f === 0) continue;
+      deadline?.tick();
       for (let k = 0; k < w; k++) a[r * w + k]! -= f * a[c * w + k]!;
     }
   }

@@ -171,10 +171,13 @@ function typeCounts(rep: Rep): Map<string, { rep: Rep; count: number }> {
  */
 export function repShape<T>(group: Group<T>, rep: Rep, path: string): RepShape {
   const k = maxFactor(rep);
-  if (k > group.factors.length) {
-    throw new SpecError('E_REP_FACTOR', `the rep ${abbreviate(printRep(rep))} uses V${k}, but ${group.name} has ${group.factors.length} factor(s)`, {
+  const factors = group.factors.length;
+  // A simple group has one factor (V itself), so V1 there is a mistake, not V.
+  if (k > factors || (k > 0 && factors === 1)) {
+    const has = factors === 1 ? 'is not a product' : `has ${factors} factors`;
+    throw new SpecError('E_REP_FACTOR', `the rep ${abbreviate(printRep(rep))} uses V${k}, but ${group.name} ${has}`, {
       path,
-      expected: group.factors.length > 0 ? `V1 … V${group.factors.length}` : 'V (the group is not a product)',
+      expected: factors === 1 ? 'V (the group is not a product)' : `V1 … V${factors}`,
       actual: `V${k}`,
     });
   }

@@ -242,17 +242,17 @@ class Parser {
 
   private factor(t: Token, k: number): Rep {
     const count = this.options.factors;
-    if (k < 1 || (count !== undefined && k > count)) {
-      throw new SpecError('E_REP_FACTOR', `bad rep ${quoted(this.src)}: the group has no factor ${k}`, {
+    // On a group that is not a product, V1 is refused like V2: accepting it as V hid the mistake.
+    if (k < 1 || (count !== undefined && (k > count || count === 1))) {
+      throw new SpecError('E_REP_FACTOR', `bad rep ${quoted(this.src)}: ${count === 1 ? 'V1, V2, … name the factors of a product group' : `the group has no factor ${k}`}`, {
         ...(this.options.path !== undefined ? { path: this.options.path } : {}),
         column: t.column,
         source: this.src,
-        expected: count === undefined || count === 1 ? 'V (a group with one factor)' : `V1 … V${count}`,
+        expected: count === 1 ? 'V (the group is not a product)' : count === undefined ? 'V1, V2, …' : `V1 … V${count}`,
         actual: t.text,
       });
     }
-    // On a group with a single factor, V1 is V: one spelling, one key.
-    return count === 1 ? V : baseOf(k);
+    return baseOf(k);
   }
 
   private tensorType(): Rep {
