@@ -11,6 +11,7 @@
  * (`V*V`). `**` is always a power, so `V**` is an error, not a double dual.
  */
 import { SpecError } from '../errors.js';
+import { quoted, syntax, tokenize, type Token, type TokenKind } from './tokens.js';
 import { SCALAR, V, baseOf, dual, multiple, power, sum, symPower, tensor, type Rep } from './rep.js';
 
 export interface ParseRepOptions {
@@ -23,77 +24,6 @@ export interface ParseRepOptions {
 /** Exponents and counts beyond these are refused here; the resource guard limits real sizes. */
 export const MAX_EXPONENT = 64;
 export const MAX_COUNT = 1_000_000;
-
-type TokenKind = 'num' | 'sup' | 'ident' | 'pow' | 'star' | 'otimes' | 'plus' | 'lparen' | 'rparen' | 'comma' | 'end';
-interface Token {
-  readonly kind: TokenKind;
-  readonly text: string;
-  /** 1-based column in the source. */
-  readonly column: number;
-}
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-const SINGLE: Readonly<Record<string, TokenKind>> = {
-  '^': 'pow',
-  '*': 'star',
-  '⊗': 'otimes',
-  '+': 'plus',
-  '⊕': 'plus',
-  '(': 'lparen',
-  ')': 'rparen',
-  ',': 'comma',
-};
-
-function tokenize(src: string, path: string | undefined): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const column = i + 1;
-    const rest = src.slice(i);
-    const word = /^\d+/.exec(rest) ?? /^[A-Za-z][A-Za-z0-9_]*/.exec(rest) ?? /^\s+/.exec(rest);
-    if (word) {
-      const text = word[0];
-      if (/^\d/.test(text)) tokens.push({ kind: 'num', text, column });
-      else if (!/^\s/.test(text)) tokens.push({ kind: 'ident', text, column });
-      i += text.length;
-    } else if (SUPERSCRIPTS.includes(ch)) {
-      let j = i;
-      while (j < src.length && SUPERSCRIPTS.includes(src[j]!)) j++;
-      const digits = [...src.slice(i, j)].map((c) => SUPERSCRIPTS.indexOf(c)).join('');
-      tokens.push({ kind: 'sup', text: digits, column });
-      i = j;
-    } else if (rest.startsWith('**')) {
-      tokens.push({ kind: 'pow', text: '**', column });
-      i += 2;
-    } else if (SINGLE[ch] !== undefined) {
-      tokens.push({ kind: SINGLE[ch], text: ch, column });
-      i += 1;
-    } else if (/^-\d/.test(rest)) {
-      throw syntax(src, path, column, 'negative numbers are not allowed in a rep', 'a non-negative integer', /^-\d+/.exec(rest)![0]);
-    } else {
-      throw syntax(src, path, column, `unexpected character '${ch}'`, 'a rep such as V, V*, V**2, V⊗V, 2V+V*, T(1,1)', ch);
-    }
-  }
-  tokens.push({ kind: 'end', text: '', column: src.length + 1 });
-  return tokens;
-}
-
-/** Long expressions are quoted by their start only: an error stays one readable line. */
-function quoted(src: string): string {
-  return src.length <= 80 ? `'${src}'` : `'${src.slice(0, 77)}…' (${src.length} characters)`;
-}
-
-function syntax(src: string, path: string | undefined, column: number, message: string, expected?: string, actual?: string): SpecError {
-  return new SpecError('E_REP_SYNTAX', `bad rep ${quoted(src)}: ${message}`, {
-    ...(path !== undefined ? { path } : {}),
-    column,
-    source: src,
-    ...(expected !== undefined ? { expected } : {}),
-    ...(actual !== undefined ? { actual } : {}),
-  });
-}
 
 /** Parentheses and Sym/Alt nest at most this deep: the parser recurses, and must not overflow the stack. */
 export const MAX_NESTING = 100;
@@ -125,7 +55,10 @@ class Parser {
   }
 
   private error(t: Token, message: string, expected?: string, actual?: string): SpecError {
-    return syntax(this.src, this.options.path, t.column, message, expected, actual ?? (t.kind === 'end' ? 'end of input' : t.text));
+    return syntax(this.src, this.options.path, t.column, message, {
+      ...(expected !== undefined ? { expected } : {}),
+      actual: actual ?? (t.kind === 'end' ? 'end of input' : t.text),
+    });
   }
 
   private expect(kind: TokenKind, what: string): Token {
@@ -289,6 +222,6 @@ class Parser {
  * @throws SpecError E_REP_SYNTAX / E_REP_VALUE / E_REP_FACTOR with the 1-based `column`.
  */
 export function parseRep(src: string, options: ParseRepOptions = {}): Rep {
-  if (src.trim() === '') throw syntax(src, options.path, 1, 'the rep is empty', 'a rep such as V or V⊗V');
+  if (src.trim() === '') throw syntax(src, options.path, 1, 'the rep is empty', { expected: 'a rep such as V or V⊗V' });
   return new Parser(src, tokenize(src, options.path), options).parse();
 }
