@@ -101,23 +101,31 @@ class Parser {
     return t.kind === 'ident' || t.kind === 'lparen';
   }
 
+  /**
+   * A power chain: an atom, then exponents and postfix duals. Only one exponent is allowed:
+   * `V**2**3` is V^(2^3) = V^8 to a Python reader but (V^2)^3 = V^6 read left to right, so a
+   * second one must be parenthesised (issue 9).
+   */
   private power(): Rep {
+    const start = this.peek();
     let r = this.atom();
+    let first: PowerOp | null = null;
+    let dualAfterFirst = false;
     for (;;) {
       const t = this.peek();
-      if (t.kind === 'pow') {
+      if (t.kind === 'pow' || t.kind === 'sup') {
         this.next();
-        const n = this.next();
-        if (n.kind !== 'num') {
+        const n = t.kind === 'sup' ? t : this.next();
+        if (n.kind !== 'num' && n.kind !== 'sup') {
           throw this.error(n, `expected an exponent after '${t.text}'`, 'a non-negative integer exponent');
         }
+        if (first) throw chainedPower(this.src, this.options.path, start, first, { op: t, exponent: n }, dualAfterFirst);
+        first = { op: t, exponent: n };
         r = power(r, this.integer(n, 0, MAX_EXPONENT, 'exponent'));
-      } else if (t.kind === 'sup') {
-        this.next();
-        r = power(r, this.integer(t, 0, MAX_EXPONENT, 'exponent'));
       } else if (t.kind === 'star' && !this.startsAtom(this.peek(1))) {
         this.next();
         r = dual(r);
+        dualAfterFirst = first !== null;
       } else return r;
     }
   }
@@ -211,6 +219,43 @@ class Parser {
     if (k === 1) return of;
     return symPower(t.text === 'Sym' ? 'sym' : 'alt', k, of);
   }
+}
+
+/** One power operator as written: `**` or `^` with its number, or a superscript exponent. */
+interface PowerOp {
+  readonly op: Token;
+  readonly exponent: Token;
+}
+
+/** The operator and exponent as they appear in the source (`**3`, `^3`, `³`). */
+function written(src: string, p: PowerOp): string {
+  if (p.op.kind === 'sup') return src.slice(p.op.column - 1, p.op.column - 1 + p.op.text.length);
+  return `${p.op.text}${p.exponent.text}`;
+}
+
+/**
+ * The E_REP_SYNTAX error for `base**a**b`, at the second operator, with both unambiguous
+ * spellings: `(base**a)**b` (left to right) and `base**(a^b)` (Python's right-to-left reading).
+ */
+function chainedPower(src: string, path: string | undefined, start: Token, first: PowerOp, second: PowerOp, dualBetween: boolean): SpecError {
+  const base = src.slice(start.column - 1, first.op.column - 1).trim();
+  const grouped = `(${src.slice(start.column - 1, second.op.column - 1).trim()})${written(src, second)}`;
+  const a = Number(first.exponent.text);
+  // The first exponent is at most MAX_EXPONENT (already checked); the second may be any digits.
+  const b = Number(second.exponent.text);
+  let hint = `write ${grouped} to apply the powers left to right`;
+  if (!dualBetween) {
+    const op = first.op.kind === 'pow' ? first.op.text : second.op.kind === 'pow' ? second.op.text : '^';
+    const k = a <= 1 ? (b === 0 ? 1 : a) : b <= MAX_EXPONENT ? a ** b : Infinity;
+    const product = BigInt(first.exponent.text) * BigInt(second.exponent.text);
+    hint = `write ${grouped} for ${base}^${product} (left to right), or ${base}${op}${k} for ${base}^(${a}^${b}) (Python's reading)`;
+    if (k > MAX_EXPONENT) hint = `write ${grouped} for ${base}^${product} (left to right); ${base}^(${a}^${b}) (Python's reading) has more than ${MAX_EXPONENT} factors`;
+  }
+  return syntax(src, path, second.op.column, `chained power '${written(src, first)}${written(src, second)}' is ambiguous: Python reads a**b**c as a**(b**c), left to right it is (a**b)**c`, {
+    expected: 'parentheses around the inner power',
+    actual: written(src, second),
+    hint,
+  });
 }
 
 /**
