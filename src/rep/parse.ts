@@ -1,16 +1,20 @@
 /**
- * The rep grammar of DESIGN.md §4, by recursive descent. Precedence, loosest first:
+ * The rep grammar of DESIGN.md §4 (reference: docs/rep-grammar.md), by recursive descent.
+ * Precedence, loosest first:
  *
  *     sum    := term (('+' | '⊕') term)*
  *     term   := [COUNT ['*']] tensor                      3V, 3*V, 100V⁰, 2V⊗V (= 2·(V⊗V))
  *     tensor := power (('⊗' | '*') power)*
- *     power  := atom ('**' N | '^' N | superscript N | '*')*   the last '*' (postfix) is the dual
+ *     power  := atom ['**' N | '^' N | superscript N] ('*')*   one exponent; a postfix '*' is the dual
  *     atom   := V | Vk | scalar | vector | tensor2 | tensor3 | T(p[,q]) | Sym^k(sum) | Alt^k(sum) | (sum)
  *
  * A '*' is the dual when no atom follows it (`V*`, `V*⊗V`), and a tensor product otherwise
- * (`V*V`). `**` is always a power, so `V**` is an error, not a double dual.
+ * (`V*V`). `**` is always a power, so `V**` is an error, not a double dual. A second exponent
+ * (`V**2**3`) is an error: Python reads it right to left. The word aliases (scalar, vector,
+ * tensor2, tensor3) are matched in any case, as EMLP writes `Scalar` and `Vector`.
  */
 import { SpecError } from '../errors.js';
+import { nearestNames } from '../group/library/names.js';
 import { quoted, syntax, tokenize, type Token, type TokenKind } from './tokens.js';
 import { SCALAR, V, baseOf, dual, multiple, power, sum, symPower, tensor, type Rep } from './rep.js';
 
@@ -24,6 +28,16 @@ export interface ParseRepOptions {
 /** Exponents and counts beyond these are refused here; the resource guard limits real sizes. */
 export const MAX_EXPONENT = 64;
 export const MAX_COUNT = 1_000_000;
+
+/** Word aliases, matched in any case: `scalar`, `Scalar`, `SCALAR`. */
+const WORD_ALIASES: ReadonlyMap<string, Rep> = new Map([
+  ['scalar', SCALAR],
+  ['vector', V],
+  ['tensor2', power(V, 2)],
+  ['tensor3', power(V, 3)],
+]);
+/** Every name an atom may start with, for "did you mean" hints. */
+const NAMES = ['V', 'scalar', 'vector', 'tensor2', 'tensor3', 'T', 'Sym', 'Alt'];
 
 /** Parentheses and Sym/Alt nest at most this deep: the parser recurses, and must not overflow the stack. */
 export const MAX_NESTING = 100;
@@ -156,16 +170,12 @@ class Parser {
     if (t.kind !== 'ident') {
       throw this.error(t, t.kind === 'end' ? 'the expression ends too early' : `unexpected '${t.text}'`, 'a rep (V, V*, scalar, T(p,q), (…))');
     }
+    // Word aliases ignore case (EMLP spells them Scalar, Vector); the symbols V, Vk, T, Sym, Alt do not.
+    const alias = WORD_ALIASES.get(t.text.toLowerCase());
+    if (alias) return alias;
     switch (t.text) {
       case 'V':
-      case 'vector':
         return V;
-      case 'scalar':
-        return SCALAR;
-      case 'tensor2':
-        return power(V, 2);
-      case 'tensor3':
-        return power(V, 3);
       case 'T':
         return this.tensorType();
       case 'Sym':
@@ -174,7 +184,13 @@ class Parser {
     }
     const m = /^V(\d+)$/.exec(t.text);
     if (m) return this.factor(t, Number(m[1]));
-    throw this.error(t, `unknown name '${t.text}'`, 'V, Vk, scalar, vector, tensor2, tensor3, T(p,q), Sym^k(…), Alt^k(…)');
+    const near = nearestNames(t.text, NAMES);
+    const caseOnly = near.some((n) => n.toLowerCase() === t.text.toLowerCase());
+    throw syntax(this.src, this.options.path, t.column, `unknown name '${t.text}'`, {
+      expected: 'V, Vk, scalar, vector, tensor2, tensor3, T(p,q), Sym^k(…), Alt^k(…)',
+      actual: t.text,
+      ...(near.length > 0 ? { hint: `did you mean ${near.map((n) => `'${n}'`).join(' or ')}?${caseOnly ? ' (V, T, Sym and Alt are case-sensitive)' : ''}` } : {}),
+    });
   }
 
   private enter(t: Token): void {
