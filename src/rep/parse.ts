@@ -5,7 +5,7 @@
  *     sum    := term (('+' | '⊕') term)*
  *     term   := [COUNT ['*']] tensor                      3V, 3*V, 100V⁰, 2V⊗V (= 2·(V⊗V))
  *     tensor := power (('⊗' | '*') power)*
- *     power  := atom ['**' N | '^' N | superscript N] ('*')*   one exponent; a postfix '*' is the dual
+ *     power  := atom ['**' N | '^' N | superscript N] ('*' | '.T')*   one exponent; postfix '*', '.T': dual
  *     atom   := V | Vk | scalar | vector | tensor2 | tensor3 | T(p[,q]) | Sym^k(sum) | Alt^k(sum) | (sum)
  *
  * A '*' is the dual when no atom follows it (`V*`, `V*⊗V`), and a tensor product otherwise
@@ -136,7 +136,7 @@ class Parser {
         if (first) throw chainedPower(this.src, this.options.path, start, first, { op: t, exponent: n }, dualAfterFirst);
         first = { op: t, exponent: n };
         r = power(r, this.integer(n, 0, MAX_EXPONENT, 'exponent'));
-      } else if (t.kind === 'star' && !this.startsAtom(this.peek(1))) {
+      } else if (t.kind === 'dotT' || (t.kind === 'star' && !this.startsAtom(this.peek(1)))) {
         this.next();
         r = dual(r);
         dualAfterFirst = first !== null;

@@ -4,7 +4,7 @@
  */
 import { SpecError } from '../errors.js';
 
-export type TokenKind = 'num' | 'sup' | 'ident' | 'pow' | 'star' | 'otimes' | 'plus' | 'lparen' | 'rparen' | 'comma' | 'end';
+export type TokenKind = 'num' | 'sup' | 'ident' | 'pow' | 'star' | 'dotT' | 'otimes' | 'plus' | 'lparen' | 'rparen' | 'comma' | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -53,6 +53,14 @@ export function tokenize(src: string, path: string | undefined): Token[] {
       const digits = [...src.slice(i, j)].map((c) => SUPERSCRIPTS.indexOf(c)).join('');
       tokens.push({ kind: 'sup', text: digits, column });
       i = j;
+    } else if (ch === '.') {
+      // EMLP writes the dual as a transpose, `V.T`; any other '.' is a typo of it or a decimal.
+      const dotted = /^\.[A-Za-z0-9_]*/.exec(rest)![0];
+      if (dotted !== '.T') {
+        throw syntax(src, path, column, `unexpected '${dotted}'`, { expected: "'.T' (EMLP's dual) or a rep", actual: dotted, hint: 'the dual of R is written R* or, as in EMLP, R.T' });
+      }
+      tokens.push({ kind: 'dotT', text: '.T', column });
+      i += 2;
     } else if (rest.startsWith('**')) {
       tokens.push({ kind: 'pow', text: '**', column });
       i += 2;

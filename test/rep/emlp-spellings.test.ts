@@ -47,3 +47,38 @@ describe('word aliases are case-insensitive (EMLP writes Scalar and Vector)', ()
     expect(e.hint).toContain(suggestion);
   });
 });
+
+describe("EMLP's .T is the dual, of any rep", () => {
+  it.each([
+    ['V.T', 'V*'],
+    ['V.T.T', 'V'],
+    ['(V+V*).T', 'V*+V'],
+    ['(V**2).T', 'V*⊗V*'],
+    ['V**2.T', 'V*⊗V*'],
+    ['V.T**2', 'V*⊗V*'],
+    ['T(1,1).T', 'V*⊗V'],
+    ['Sym^2(V).T', 'Sym^2(V)*'],
+    ['Vector.T⊗V', 'V*⊗V'],
+    ['V.T*V', 'V*⊗V'],
+    ['3V.T+Scalar.T', '3V*+scalar'],
+    ['V1.T⊗V2', 'V1*⊗V2'],
+    ['V .T', 'V*'],
+  ])('%s prints as %s and round-trips', (src, printed) => {
+    const r = parseRep(src, { factors: 2 });
+    expect(printRep(r)).toBe(printed);
+    expect(parseRep(printRep(r), { factors: 2 })).toEqual(r);
+  });
+
+  it.each([
+    ['V.', 2, '.T'],
+    ['V.t', 2, '.T'],
+    ['V.Tx', 2, '.T'],
+    ['.T', 1, undefined],
+    ['V^2.T^3', 6, '(V^2.T)^3'],
+  ])('%s → E_REP_SYNTAX at column %i', (src, column, hint) => {
+    const e = errorOf(src);
+    expect(e.code).toBe('E_REP_SYNTAX');
+    expect(e.column).toBe(column);
+    if (hint !== undefined) expect(e.hint).toContain(hint);
+  });
+});
