@@ -3,13 +3,13 @@
  * Precedence, loosest first:
  *
  *     sum    := term (('+' | '⊕') term)*
- *     term   := [COUNT ['*']] tensor                      3V, 3*V, 100V⁰, 2V⊗V (= 2·(V⊗V))
- *     tensor := power (('⊗' | '*') power)*
+ *     term   := (COUNT ['*'])* tensor                     3V, 3*V, 100V⁰, 2V⊗V (= 2·(V⊗V)), 2*3*V
+ *     tensor := power (('⊗' | '*') power | '*' COUNT)*     V*2 = 2V, V⊗V*2 = 2(V⊗V) (EMLP)
  *     power  := atom ['**' N | '^' N | superscript N] ('*' | '.T')*   one exponent; postfix '*', '.T': dual
  *     atom   := V | Vk | scalar | vector | tensor2 | tensor3 | T(p[,q]) | Sym^k(sum) | Alt^k(sum) | (sum)
  *
  * A '*' is the dual when no atom follows it (`V*`, `V*⊗V`), and a tensor product otherwise
- * (`V*V`). `**` is always a power, so `V**` is an error, not a double dual. A second exponent
+ * (`V*V`), or a multiplicity when a number follows it (`V*2`). `**` is always a power, so `V**` is an error, not a double dual. A second exponent
  * (`V**2**3`) is an error: Python reads it right to left. The word aliases (scalar, vector,
  * tensor2, tensor3) are matched in any case, as EMLP writes `Scalar` and `Vector`.
  */
@@ -28,6 +28,8 @@ export interface ParseRepOptions {
 /** Exponents and counts beyond these are refused here; the resource guard limits real sizes. */
 export const MAX_EXPONENT = 64;
 export const MAX_COUNT = 1_000_000;
+/** A sum written out term by term (`k(V+V*)` has 2k terms) has at most this many summands. */
+export const MAX_SUMMANDS = 100_000;
 
 /** Word aliases, matched in any case: `scalar`, `Scalar`, `SCALAR`. */
 const WORD_ALIASES: ReadonlyMap<string, Rep> = new Map([
@@ -82,33 +84,68 @@ class Parser {
   }
 
   private sum(): Rep {
+    const start = this.peek();
     const terms = [this.term()];
     while (this.peek().kind === 'plus') {
       this.next();
       terms.push(this.term());
     }
-    return terms.length === 1 ? terms[0]! : sum(terms.map((rep) => ({ count: 1, rep })));
+    return terms.length === 1 ? terms[0]! : this.capped(start, sum(terms.map((rep) => ({ count: 1, rep }))));
   }
 
+  /** Leading counts: `3V`, `3*V`, and EMLP's `2*3*V` (= 6V); `*` is left-associative. */
   private term(): Rep {
-    const t = this.peek();
-    if (t.kind !== 'num') return this.tensor();
-    this.next();
-    const count = this.integer(t, 1, MAX_COUNT, 'multiplicity');
-    if (this.peek().kind === 'star') this.next();
-    return multiple(count, this.tensor());
+    const counts: Token[] = [];
+    while (this.peek().kind === 'num') {
+      counts.push(this.next());
+      if (this.peek().kind !== 'star') break;
+      this.next();
+    }
+    let r = this.tensor();
+    for (const t of counts.reverse()) r = this.multiply(t, r);
+    return r;
   }
 
+  /**
+   * Factors joined by ⊗ or `*`. An integer after `*` is a multiplicity of everything before it,
+   * as in EMLP where `*` is left-associative: `V*2` = 2V, `V⊗V*2` = 2(V⊗V), `V*2*V` = (2V)⊗V.
+   */
   private tensor(): Rep {
-    const factors = [this.power()];
+    let factors = [this.power()];
     for (;;) {
       const t = this.peek();
-      if (t.kind === 'otimes' || (t.kind === 'star' && this.startsAtom(this.peek(1)))) {
+      const after = this.peek(1);
+      if (t.kind === 'star' && after.kind === 'num') {
+        this.next();
+        this.next();
+        factors = [this.multiply(after, tensor(factors))];
+      } else if (t.kind === 'otimes' || (t.kind === 'star' && this.startsAtom(after))) {
         this.next();
         factors.push(this.power());
       } else break;
     }
     return tensor(factors);
+  }
+
+  /** k·r for the count token `t`, refused when writing r out k times would exceed MAX_SUMMANDS. */
+  private multiply(t: Token, r: Rep): Rep {
+    return this.capped(t, multiple(this.integer(t, 1, MAX_COUNT, 'multiplicity'), r));
+  }
+
+  /**
+   * A multiplied sum is stored term by term (k·(V+V*) has 2k terms), so its size is bounded here,
+   * where the text that made it can be pointed at, instead of exhausting memory later.
+   */
+  private capped(t: Token, r: Rep): Rep {
+    if (r.kind !== 'sum' || r.terms.length <= MAX_SUMMANDS) return r;
+    throw new SpecError('E_REP_VALUE', `bad rep ${quoted(this.src)}: the sum has ${r.terms.length.toLocaleString('en-US')} summands written out, more than ${MAX_SUMMANDS.toLocaleString('en-US')}`, {
+      ...(this.options.path !== undefined ? { path: this.options.path } : {}),
+      column: t.column,
+      source: this.src,
+      expected: `at most ${MAX_SUMMANDS.toLocaleString('en-US')} summands`,
+      actual: r.terms.length.toLocaleString('en-US'),
+      hint: 'equal neighbours merge into one multiplicity: write 2V+2V* rather than 2(V+V*) when the order does not matter',
+    });
   }
 
   private startsAtom(t: Token): boolean {
@@ -136,7 +173,7 @@ class Parser {
         if (first) throw chainedPower(this.src, this.options.path, start, first, { op: t, exponent: n }, dualAfterFirst);
         first = { op: t, exponent: n };
         r = power(r, this.integer(n, 0, MAX_EXPONENT, 'exponent'));
-      } else if (t.kind === 'dotT' || (t.kind === 'star' && !this.startsAtom(this.peek(1)))) {
+      } else if (t.kind === 'dotT' || (t.kind === 'star' && !this.startsAtom(this.peek(1)) && this.peek(1).kind !== 'num')) {
         this.next();
         r = dual(r);
         dualAfterFirst = first !== null;

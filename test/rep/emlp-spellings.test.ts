@@ -82,3 +82,64 @@ describe("EMLP's .T is the dual, of any rep", () => {
     if (hint !== undefined) expect(e.hint).toContain(hint);
   });
 });
+
+describe('an integer on either side of * is a multiplicity (EMLP: V*2 = 2V, 5*V*2 = 10V)', () => {
+  it.each([
+    ['V*2', '2V'],
+    ['V * 2', '2V'],
+    ['5*V*2', '10V'],
+    ['2*3*V', '6V'],
+    ['V*2*3', '6V'],
+    ['V**2*3', '3V⊗V'],
+    ['V⊗V*2', '2V⊗V'],
+    ['V*V*2', '2V⊗V'],
+    ['(V+V*)*2', 'V+V*+V+V*'],
+    ['V**2*3+V*2', '3V⊗V+2V'],
+    ['V*2+Scalar*4', '2V+4*scalar'],
+    ['V.T*2', '2V*'],
+    ['V* *2', '2V*'],
+    ['V*2*V', '(2V)⊗V'],
+    ['T(1,1)*2', '2V⊗V*'],
+    // The dual and the tensor product keep their meaning.
+    ['V*', 'V*'],
+    ['V*V', 'V⊗V'],
+    ['V*⊗V*2', '2V*⊗V'],
+  ])('%s prints as %s and round-trips', (src, printed) => {
+    const r = parseRep(src);
+    expect(printRep(r)).toBe(printed);
+    expect(parseRep(printRep(r))).toEqual(r);
+  });
+
+  it('R*k and k*R give the same rep, and the same as kR', () => {
+    for (const r of ['V', 'V**2', '(V+V*)', 'Sym^2(V)', 'T(1,1)']) {
+      expect(parseRep(`${r}*3`)).toEqual(parseRep(`3*${r}`));
+      expect(parseRep(`${r}*3`)).toEqual(parseRep(`3(${r})`));
+    }
+  });
+
+  it.each([
+    ['V*0', 'E_REP_VALUE', 3],
+    ['0*V', 'E_REP_VALUE', 1],
+    ['V*2V', 'E_REP_SYNTAX', 4],
+    ['V*2**2', 'E_REP_SYNTAX', 4],
+    ['V*1000001', 'E_REP_VALUE', 3],
+    // A multiplied sum is written out term by term: its expansion is capped, not a crash.
+    ['1000000(1000000(V+V*))', 'E_REP_VALUE', 9],
+    ['(V+V*)*1000000*1000000', 'E_REP_VALUE', 8],
+    ['50001(V+V*)', 'E_REP_VALUE', 1],
+    ['(V+V*)*50001', 'E_REP_VALUE', 8],
+  ])('%s → %s at column %i', (src, code, column) => {
+    const e = errorOf(src);
+    expect(e.code).toBe(code);
+    expect(e.column).toBe(column);
+  });
+});
+
+describe('summands are capped', () => {
+  it('a sum may be written out to 100,000 summands, not more', () => {
+    const r = parseRep('50000(V+V*)');
+    expect(r.kind === 'sum' && r.terms.length).toBe(100_000);
+    const long = Array.from({ length: 50_001 }, () => 'V+V*').join('+');
+    expect(errorOf(long).code).toBe('E_REP_VALUE');
+  });
+});
