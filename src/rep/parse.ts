@@ -15,6 +15,7 @@
  */
 import { SpecError } from '../errors.js';
 import { nearestNames } from '../group/library/names.js';
+import { chainedPower, type PowerOp } from './power-chain.js';
 import { quoted, syntax, tokenize, type Token, type TokenKind } from './tokens.js';
 import { SCALAR, V, baseOf, dual, multiple, power, sum, symPower, tensor, type Rep } from './rep.js';
 
@@ -56,10 +57,41 @@ class Parser {
   parse(): Rep {
     const r = this.sum();
     const t = this.peek();
+    if (t.kind === 'hom') {
+      const h = this.homAfter(r, t);
+      throw syntax(this.src, this.options.path, t.column, `'>>' (EMLP's Hom) is not a rep: use --in "${h.inText}" --out "${h.outText}"`, {
+        expected: 'one rep (a Hom has an input and an output rep)',
+        actual: "'>>'",
+        hint: `in the library: solveBasis({ group, in: '${h.inText}', out: '${h.outText}' })`,
+      });
+    }
     if (t.kind !== 'end') {
       throw this.error(t, t.kind === 'rparen' ? "unmatched ')'" : `unexpected '${t.text}'`, 'end of input or +, ⊗', t.text);
     }
     return r;
+  }
+
+  /** `in >> out`, as EMLP writes Hom(in, out). */
+  parseHom(): Hom {
+    const left = this.sum();
+    const arrow = this.peek();
+    if (arrow.kind !== 'hom') throw this.error(arrow, `expected '>>'`, "'>>' between the input and output reps");
+    return this.homAfter(left, arrow);
+  }
+
+  /** The rest of `left >> right` from the `>>` token on, checked to the end of the text. */
+  private homAfter(left: Rep, arrow: Token): Hom {
+    this.next();
+    const right = this.sum();
+    const t = this.peek();
+    if (t.kind === 'hom') throw this.error(t, "a Hom has one '>>'", "end of input after 'in >> out'");
+    if (t.kind !== 'end') throw this.error(t, t.kind === 'rparen' ? "unmatched ')'" : `unexpected '${t.text}'`, 'end of input or +, ⊗');
+    return Object.freeze({
+      in: left,
+      out: right,
+      inText: this.src.slice(0, arrow.column - 1).trim(),
+      outText: this.src.slice(arrow.column + 1).trim(),
+    });
   }
 
   private peek(offset = 0): Token {
@@ -74,6 +106,8 @@ class Parser {
     return syntax(this.src, this.options.path, t.column, message, {
       ...(expected !== undefined ? { expected } : {}),
       actual: actual ?? (t.kind === 'end' ? 'end of input' : t.text),
+      // A '>>' out of place: say what EMLP's Hom is written as here.
+      ...(t.kind === 'hom' ? { hint: "'>>' (EMLP's Hom) only separates a whole input rep from a whole output rep: use --in and --out" } : {}),
     });
   }
 
@@ -170,7 +204,7 @@ class Parser {
         if (n.kind !== 'num' && n.kind !== 'sup') {
           throw this.error(n, `expected an exponent after '${t.text}'`, 'a non-negative integer exponent');
         }
-        if (first) throw chainedPower(this.src, this.options.path, start, first, { op: t, exponent: n }, dualAfterFirst);
+        if (first) throw chainedPower(this.src, this.options.path, start, first, { op: t, exponent: n }, dualAfterFirst, MAX_EXPONENT);
         first = { op: t, exponent: n };
         r = power(r, this.integer(n, 0, MAX_EXPONENT, 'exponent'));
       } else if (t.kind === 'dotT' || (t.kind === 'star' && !this.startsAtom(this.peek(1)) && this.peek(1).kind !== 'num')) {
@@ -274,41 +308,28 @@ class Parser {
   }
 }
 
-/** One power operator as written: `**` or `^` with its number, or a superscript exponent. */
-interface PowerOp {
-  readonly op: Token;
-  readonly exponent: Token;
-}
-
-/** The operator and exponent as they appear in the source (`**3`, `^3`, `³`). */
-function written(src: string, p: PowerOp): string {
-  if (p.op.kind === 'sup') return src.slice(p.op.column - 1, p.op.column - 1 + p.op.text.length);
-  return `${p.op.text}${p.exponent.text}`;
+/** `in >> out` read by parseHom: both reps, and their text as written (trimmed). */
+export interface Hom {
+  readonly in: Rep;
+  readonly out: Rep;
+  readonly inText: string;
+  readonly outText: string;
 }
 
 /**
- * The E_REP_SYNTAX error for `base**a**b`, at the second operator, with both unambiguous
- * spellings: `(base**a)**b` (left to right) and `base**(a^b)` (Python's right-to-left reading).
+ * Reads EMLP's spelling of Hom(in, out), `in >> out`, where a Hom is expected (the CLI's `--rep`
+ * may accept it). Null when the text has no `>>`: it is then a single rep, for parseRep.
+ *
+ * @example
+ * const h = parseHom('V**2 >> V')!;
+ * printRep(h.in) // "V⊗V"; h.outText === 'V'
+ * parseHom('V**2') // null
+ * @throws SpecError as parseRep, with columns in the whole text.
  */
-function chainedPower(src: string, path: string | undefined, start: Token, first: PowerOp, second: PowerOp, dualBetween: boolean): SpecError {
-  const base = src.slice(start.column - 1, first.op.column - 1).trim();
-  const grouped = `(${src.slice(start.column - 1, second.op.column - 1).trim()})${written(src, second)}`;
-  const a = Number(first.exponent.text);
-  // The first exponent is at most MAX_EXPONENT (already checked); the second may be any digits.
-  const b = Number(second.exponent.text);
-  let hint = `write ${grouped} to apply the powers left to right`;
-  if (!dualBetween) {
-    const op = first.op.kind === 'pow' ? first.op.text : second.op.kind === 'pow' ? second.op.text : '^';
-    const k = a <= 1 ? (b === 0 ? 1 : a) : b <= MAX_EXPONENT ? a ** b : Infinity;
-    const product = BigInt(first.exponent.text) * BigInt(second.exponent.text);
-    hint = `write ${grouped} for ${base}^${product} (left to right), or ${base}${op}${k} for ${base}^(${a}^${b}) (Python's reading)`;
-    if (k > MAX_EXPONENT) hint = `write ${grouped} for ${base}^${product} (left to right); ${base}^(${a}^${b}) (Python's reading) has more than ${MAX_EXPONENT} factors`;
-  }
-  return syntax(src, path, second.op.column, `chained power '${written(src, first)}${written(src, second)}' is ambiguous: Python reads a**b**c as a**(b**c), left to right it is (a**b)**c`, {
-    expected: 'parentheses around the inner power',
-    actual: written(src, second),
-    hint,
-  });
+export function parseHom(src: string, options: ParseRepOptions = {}): Hom | null {
+  const tokens = tokenize(src, options.path);
+  if (!tokens.some((t) => t.kind === 'hom')) return null;
+  return new Parser(src, tokens, options).parseHom();
 }
 
 /**
@@ -317,7 +338,8 @@ function chainedPower(src: string, path: string | undefined, start: Token, first
  * @example
  * printRep(parseRep('V**2 + 3V*')) // "V⊗V+3V*"
  * parseRep('T(1,1)')               // V⊗V*
- * @throws SpecError E_REP_SYNTAX / E_REP_VALUE / E_REP_FACTOR with the 1-based `column`.
+ * @throws SpecError E_REP_SYNTAX / E_REP_VALUE / E_REP_FACTOR with the 1-based `column`; EMLP's
+ * `in >> out` is E_REP_SYNTAX naming the `--in "…" --out "…"` to use (see parseHom).
  */
 export function parseRep(src: string, options: ParseRepOptions = {}): Rep {
   if (src.trim() === '') throw syntax(src, options.path, 1, 'the rep is empty', { expected: 'a rep such as V or V⊗V' });

@@ -4,7 +4,7 @@
  */
 import { SpecError } from '../errors.js';
 
-export type TokenKind = 'num' | 'sup' | 'ident' | 'pow' | 'star' | 'dotT' | 'otimes' | 'plus' | 'lparen' | 'rparen' | 'comma' | 'end';
+export type TokenKind = 'num' | 'sup' | 'ident' | 'pow' | 'star' | 'dotT' | 'hom' | 'otimes' | 'plus' | 'lparen' | 'rparen' | 'comma' | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
@@ -60,6 +60,10 @@ export function tokenize(src: string, path: string | undefined): Token[] {
         throw syntax(src, path, column, `unexpected '${dotted}'`, { expected: "'.T' (EMLP's dual) or a rep", actual: dotted, hint: 'the dual of R is written R* or, as in EMLP, R.T' });
       }
       tokens.push({ kind: 'dotT', text: '.T', column });
+      i += 2;
+    } else if (rest.startsWith('>>')) {
+      // EMLP's Hom(in, out): not a rep, but recognised so that the error can say what to write.
+      tokens.push({ kind: 'hom', text: '>>', column });
       i += 2;
     } else if (rest.startsWith('**')) {
       tokens.push({ kind: 'pow', text: '**', column });
