@@ -9,7 +9,7 @@
  * - Lie algebra generators should span a Lie algebra: closed under the bracket.
  */
 import type { Field } from '../field/field.js';
-import { equalMatrices, identity, multiply, type SparseMatrix } from '../linalg/sparse.js';
+import { asSignedPermutation, equalMatrices, identity, multiply, type SparseMatrix } from '../linalg/sparse.js';
 import { lieClosure } from '../verify/lie-closure.js';
 import type { Group } from './group.js';
 
@@ -54,6 +54,9 @@ export function groupWarnings<T>(group: Group<T>): string[] {
   if (group.dim > MAX_CHECKED_DIM) return warnings;
   if (group.lie.length === 0) {
     group.discrete.forEach((h, i) => {
+      // A signed permutation has finite order (its powers are among the finitely many signed
+      // permutations), possibly above the bound: lcm(7, 11, 13) = 1001 on 31 points.
+      if (asSignedPermutation(f, h) !== null) return;
       if (generatorOrder(f, h) === null) {
         warnings.push(`generator ${i} does not return to the identity within ${MAX_GENERATOR_ORDER} powers: the group is probably infinite, so its answer is the space fixed by an infinite discrete group (is a generator mistyped?)`);
       }
