@@ -12,6 +12,7 @@ import type { Field } from '../field/field.js';
 import type { SparseMatrix } from '../linalg/sparse.js';
 import type { GroupFileProblem } from './custom.js';
 import { describe } from './entries.js';
+import type { Group } from './group.js';
 
 /** Largest `dim` of a custom group whose generators are all given as permutations. */
 export const MAX_PERMUTATION_DIM = 1_000_000;
@@ -121,3 +122,52 @@ export function readPermutations(json: Record<string, unknown>, dim: number | nu
   return raw.map((p: unknown, i) => readOne(p, `/permutations/${i}`, dim, add));
 }
 
+/**
+ * The image list p of a permutation matrix (M[i, p[i]] = 1 with every other entry 0), or null when
+ * M is not one.
+ *
+ * @example
+ * asPermutation(RationalField, permMatrix([1, 2, 0])) // Int32Array [1, 2, 0]
+ */
+export function asPermutation<T>(field: Field<T>, m: SparseMatrix<T>): Int32Array | null {
+  if (m.rows !== m.cols) return null;
+  const p = new Int32Array(m.rows);
+  const hit = new Uint8Array(m.cols);
+  for (let i = 0; i < m.rows; i++) {
+    const k = m.rowPtr[i]!;
+    if (m.rowPtr[i + 1]! - k !== 1 || !field.eq(m.values[k]!, field.one)) return null;
+    const c = m.colIdx[k]!;
+    if (hit[c]) return null;
+    hit[c] = 1;
+    p[i] = c;
+  }
+  return p;
+}
+
+/**
+ * Above this many entries in all (generators × dim²), a basis file records permutation generators
+ * as image lists rather than as dense matrices: Z(100000) would need 10^10 entries. Set where dense
+ * files stop being writable at all (Z(10000), 10^8 entries, takes ~3.6 GB), so that every file
+ * that could be written before is written as before, for readers of `generators`.
+ */
+export const DENSE_GENERATOR_ENTRY_LIMIT = 100_000_000;
+
+/**
+ * The discrete generators as image lists (`"permutations"` in a basis file, same convention as a
+ * group file) when every one is a permutation matrix and their dense form would exceed
+ * DENSE_GENERATOR_ENTRY_LIMIT entries; null otherwise, and the dense matrices are written as before.
+ *
+ * @example
+ * generatorImages(resolveGroup('S(5)')) // null: 4 × 25 entries are written densely
+ * generatorImages(resolveGroup('S(1000)'))!.length // 999 image lists of length 1000
+ */
+export function generatorImages<T>(group: Group<T>): number[][] | null {
+  if (group.discrete.length * group.dim * group.dim <= DENSE_GENERATOR_ENTRY_LIMIT) return null;
+  const images: number[][] = [];
+  for (const m of group.discrete) {
+    const p = asPermutation(group.field, m);
+    if (p === null) return null;
+    images.push(Array.from(p));
+  }
+  return images;
+}

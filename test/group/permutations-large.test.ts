@@ -3,8 +3,15 @@
  * orbit sums, because their generators are stored as sparse permutation matrices (one entry per
  * row). Times here are generous bounds for a loaded 2-core machine; the report has measurements.
  */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parseCustomGroup } from '../../src/group/custom.js';
+import { basisJsonText } from '../../src/emit/json.js';
+import { customGroupFromJson, parseCustomGroup } from '../../src/group/custom.js';
+import { RationalField } from '../../src/field/field.js';
+import type { ExactGroup, Group } from '../../src/group/group.js';
+import { generatorImages } from '../../src/group/permutations.js';
+import { resolveGroup } from '../../src/group/resolve.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { typed } from '../fuzz/typed.js';
 
@@ -80,3 +87,52 @@ describe('smaller permutation groups solve V → V', () => {
   });
 });
 
+describe('the basis JSON of a large permutation group', () => {
+  const schema = JSON.parse(readFileSync(new URL('../../schema/basis.schema.json', import.meta.url), 'utf8')) as object;
+  const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+
+  it('records the generators as 0-based image lists, not as dense 100,000 × 100,000 matrices', () => {
+    const n = 100_000;
+    const g = parseCustomGroup(JSON.stringify({ name: 'Z1e5', dim: n, permutations: [shift(n)] }), 'z1e5.json');
+    const r = timed(() => basisJsonText(solveBasis({ group: g, in: 'V', out: 'scalar' })));
+    expect(r.ms).toBeLessThan(10_000);
+    const j = JSON.parse(r.value) as { group: Record<string, unknown> };
+    expect(validate(j), JSON.stringify(validate.errors)).toBe(true);
+    expect(j.group.generators).toBeUndefined();
+    expect(j.group.permutations).toEqual([shift(n)]);
+  });
+
+  it('small permutation groups keep the dense matrices, as before (byte-identical to the built-in group)', () => {
+    const file = parseCustomGroup(JSON.stringify({ name: 'S(5)', dim: 5, order: 120, permutations: [1, 2, 3, 4].map((i) => [0, 1, 2, 3, 4].map((j) => (j === 0 ? i : j === i ? 0 : j))) }));
+    const a = basisJsonText(solveBasis({ group: file, in: 'V⊗V' }));
+    expect(a).toBe(basisJsonText(solveBasis({ group: 'S(5)', in: 'V⊗V' })));
+    expect(validate(JSON.parse(a))).toBe(true);
+  });
+});
+
+describe('generatorImages: when a basis file lists images instead of matrices', () => {
+  it.each([
+    ['S(5)', null],
+    ['Z(10000)', null], // 10^8 dense entries: written densely, as it always was
+    ['S(464)', null], // 463 × 464² = 99,682,048 dense entries
+    ['S(465)', 464], // 464 × 465² = 100,328,400
+    ['S(1000)', 999],
+    ['SO(3)', null],
+    ['Trivial(10000)', null],
+  ])('%s → %s image lists', (name, count) => {
+    const images = generatorImages(resolveGroup(name) as Group<unknown>);
+    expect(images === null ? null : images.length).toBe(count);
+  });
+
+  it('a large group with a generator that is not a permutation keeps dense matrices', () => {
+    const g = customGroupFromJson({ dim: 10_001, permutations: [shift(10_001)] }) as ExactGroup;
+    const shiftMatrix = g.discrete[0]!;
+    const signed = Object.freeze({ ...shiftMatrix, values: Object.freeze(shiftMatrix.values.map((v, i) => (i === 0 ? RationalField.neg(v) : v))) });
+    expect(generatorImages({ ...g, discrete: [shiftMatrix, signed] })).toBeNull();
+  });
+
+  it('images follow the file convention: a group file read back gives its own images', () => {
+    const g = customGroupFromJson({ dim: 10_001, permutations: [shift(10_001)] });
+    expect(generatorImages(g as Group<unknown>)![0]).toEqual(shift(10_001));
+  });
+});
