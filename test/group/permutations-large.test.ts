@@ -136,3 +136,16 @@ describe('generatorImages: when a basis file lists images instead of matrices', 
     expect(generatorImages(g as Group<unknown>)![0]).toEqual(shift(10_001));
   });
 });
+
+describe('--certify on a large permutation group', () => {
+  it('D(100000) by two reflections (order 200,000, unknown to the file): not certified after a few seconds, instead of enumerating for ever', () => {
+    const n = 100_000;
+    const r1 = Array.from({ length: n }, (_, i) => (n - i) % n);
+    const r2 = Array.from({ length: n }, (_, i) => (n + 1 - i) % n);
+    const g = parseCustomGroup(JSON.stringify({ name: 'D100000', dim: n, permutations: [r1, r2] }));
+    const r = timed(() => solveBasis({ group: g, in: 'V', out: 'scalar', certify: true }));
+    expect(r.value.dim).toBe(1);
+    expect(r.value.certificate).toMatchObject({ certified: false, method: 'none' });
+    expect(r.ms).toBeLessThan(30_000); // ~5 s: it stops at 5,000,000 enumerated matrix entries
+  });
+});
