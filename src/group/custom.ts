@@ -192,7 +192,8 @@ function readMatrices(json: Record<string, unknown>, key: string, dim: number | 
 
 /** Whether the file holds dense matrices, which cap `dim` at MAX_CUSTOM_DIM. */
 function hasDense(json: Record<string, unknown>): boolean {
-  return ['generators', 'lieAlgebra'].some((k) => json[k] !== undefined && !(Array.isArray(json[k]) && (json[k] as unknown[]).length === 0));
+  // A non-array value is not counted: it is reported as a shape problem of its own.
+  return ['generators', 'lieAlgebra'].some((k) => Array.isArray(json[k]) && (json[k] as unknown[]).length > 0);
 }
 
 function readDim(json: Record<string, unknown>, problems: Problems): number | null {

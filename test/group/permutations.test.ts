@@ -174,3 +174,13 @@ describe('SpecError contract', () => {
     expect(errorOf(() => group({ dim: 2, permutations: [[0, 0]] }))).toBeInstanceOf(SpecError);
   });
 });
+
+describe('dim above the dense cap', () => {
+  it.each<[string, unknown, string]>([
+    ['dense generators', { dim: 20_000, generators: [[[1]]] }, '/dim'],
+    ['"generators" that is not an array: its own shape problem', { dim: 20_000, generators: {} }, '/generators'],
+    ['an empty "generators" is no dense matrix', { dim: 20_000, generators: [], permutations: [[0]] }, '/permutations/0'],
+  ])('%s → first problem at %s', (_, json, path) => {
+    expect(errorOf(() => group(json)).path).toBe(path);
+  });
+});
