@@ -176,11 +176,11 @@ describe('SpecError contract', () => {
 });
 
 describe('dim above the dense cap', () => {
-  it.each<[string, unknown, string]>([
-    ['dense generators', { dim: 20_000, generators: [[[1]]] }, '/dim'],
-    ['"generators" that is not an array: its own shape problem', { dim: 20_000, generators: {} }, '/generators'],
-    ['an empty "generators" is no dense matrix', { dim: 20_000, generators: [], permutations: [[0]] }, '/permutations/0'],
-  ])('%s → first problem at %s', (_, json, path) => {
+  it.each<[string, string, unknown]>([
+    ['dense generators', '/dim', { dim: 20_000, generators: [[[1]]] }],
+    ['"generators" that is not an array: its own shape problem', '/generators', { dim: 20_000, generators: {} }],
+    ['an empty "generators" is no dense matrix', '/permutations/0', { dim: 20_000, generators: [], permutations: [[0]] }],
+  ])('%s → first problem at %s', (_, path, json) => {
     expect(errorOf(() => group(json)).path).toBe(path);
   });
 });
