@@ -1,12 +1,14 @@
 /**
- * Custom groups from JSON: `{"name", "dim", "generators": [matrix…], "lieAlgebra": [matrix…]}`,
- * matrices as arrays of rows, entries as numbers or strings (see entries.ts). Optional keys:
- * `convention` (a one-line description) and `order` (the group order, if finite and known).
+ * Custom groups from JSON: `{"name", "dim", "generators": [matrix…], "permutations": [perm…],
+ * "lieAlgebra": [matrix…]}`, matrices as arrays of rows, entries as numbers or strings (see
+ * entries.ts), permutations as 0-based image lists (see permutations.ts). The discrete generators
+ * are the dense `generators` followed by the `permutations`. Optional keys: `convention` (a
+ * one-line description) and `order` (the group order, if finite and known).
  *
  * Validation reports every problem it finds, not just the first: fixing a hand-written file one
  * error per run is tedious. The thrown GroupFileError carries the full list.
  */
-import { SolveBasisError, SpecError, type ErrorCode } from '../errors.js';
+import { SolveBasisError, SpecError } from '../errors.js';
 import { FloatField, RationalField } from '../field/field.js';
 import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
@@ -18,23 +20,20 @@ import { makeGroup } from './library/common.js';
 import { nearestNames } from './library/names.js';
 import { readGroupFile } from './read-file.js';
 import type { Deadline } from '../util/deadline.js';
+import { MAX_PERMUTATION_DIM, permutationMatrix, readPermutations } from './permutations.js';
+import type { GroupFileProblem } from './file-problem.js';
 
-/** Largest accepted `dim` of a custom group. */
+export type { GroupFileProblem } from './file-problem.js';
+
+/**
+ * Largest `dim` of a custom group with dense matrices (`generators`, `lieAlgebra`); a group given
+ * by `permutations` alone may go up to MAX_PERMUTATION_DIM.
+ */
 export const MAX_CUSTOM_DIM = 10000;
 /** Problems kept in a GroupFileError; the rest are only counted. */
 const MAX_PROBLEMS = 200;
-const KEYS = ['name', 'dim', 'generators', 'lieAlgebra', 'convention', 'order', 'description', '$schema'];
+const KEYS = ['name', 'dim', 'generators', 'permutations', 'lieAlgebra', 'convention', 'order', 'description', '$schema'];
 
-/** One thing wrong with a group file. */
-export interface GroupFileProblem {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** JSON pointer into the file, e.g. `/generators/1/0/2`; absent for file-level problems. */
-  readonly path?: string;
-  readonly expected?: string;
-  readonly actual?: string;
-  readonly hint?: string;
-}
 
 /** A group file with one or more problems; code, message and path are those of the first. */
 export class GroupFileError extends SpecError {
@@ -198,15 +197,25 @@ function readMatrices(json: Record<string, unknown>, key: string, dim: number | 
   return raw.map((m: unknown, i) => readMatrix(m, `/${key}/${i}`, dim, problems, deadline));
 }
 
+/** Whether the file holds dense matrices, which cap `dim` at MAX_CUSTOM_DIM. */
+function hasDense(json: Record<string, unknown>): boolean {
+  // A non-array value is not counted: it is reported as a shape problem of its own.
+  return ['generators', 'lieAlgebra'].some((k) => Array.isArray(json[k]) && (json[k] as unknown[]).length > 0);
+}
+
 function readDim(json: Record<string, unknown>, problems: Problems): number | null {
   const dim = json.dim;
-  if (typeof dim === 'number' && Number.isInteger(dim) && dim >= 1 && dim <= MAX_CUSTOM_DIM) return dim;
+  const dense = hasDense(json);
+  const max = dense ? MAX_CUSTOM_DIM : MAX_PERMUTATION_DIM;
+  if (typeof dim === 'number' && Number.isInteger(dim) && dim >= 1 && dim <= max) return dim;
+  const tooLargeForDense = dense && typeof dim === 'number' && Number.isInteger(dim) && dim > MAX_CUSTOM_DIM && dim <= MAX_PERMUTATION_DIM;
   problems.add({
     code: 'E_GROUP_SHAPE',
-    message: dim === undefined ? 'missing "dim"' : '"dim" must be a positive integer',
+    message: dim === undefined ? 'missing "dim"' : tooLargeForDense ? `"dim" ${dim} is too large for dense matrices` : '"dim" must be a positive integer',
     path: '/dim',
-    expected: `an integer 1 ≤ dim ≤ ${MAX_CUSTOM_DIM}`,
+    expected: `an integer 1 ≤ dim ≤ ${MAX_CUSTOM_DIM} (≤ ${MAX_PERMUTATION_DIM} when every generator is given in "permutations" and there is no "lieAlgebra")`,
     actual: describe(dim),
+    ...(tooLargeForDense ? { hint: 'give permutation generators as "permutations": [[0-based images], …], which have no dense matrices to store' } : {}),
   });
   return null;
 }
@@ -264,8 +273,12 @@ export function customGroupFromJson(json: unknown, source = 'group JSON', option
   readString(obj, 'description', problems);
   const order = readOrder(obj, problems);
   const dim = readDim(obj, problems);
-  const generators = readMatrices(obj, 'generators', dim, problems, deadline);
-  const lieAlgebra = readMatrices(obj, 'lieAlgebra', dim, problems, deadline);
+  // Dense matrices beyond their cap (reported by readDim) are not read: each would report
+  // millions of shape problems.
+  const denseTooLarge = hasDense(obj) && typeof obj.dim === 'number' && obj.dim > MAX_CUSTOM_DIM;
+  const generators = denseTooLarge ? [] : readMatrices(obj, 'generators', dim, problems, deadline);
+  const permutations = readPermutations(obj, dim, (p) => problems.add(p));
+  const lieAlgebra = denseTooLarge ? [] : readMatrices(obj, 'lieAlgebra', dim, problems, deadline);
 
   generators.forEach((g, i) => {
     if (g === null) return;
@@ -281,18 +294,23 @@ export function customGroupFromJson(json: unknown, source = 'group JSON', option
 
   const grids = [...generators, ...lieAlgebra] as Grid[];
   const exact = grids.every(isExactGrid);
+  const perms = permutations as Int32Array[];
+  const discreteCount = generators.length + perms.length;
+  const asPermutations = perms.length > 0 ? ` (${perms.length} as permutations)` : '';
   const shared = {
     name,
     dim: dim!,
     ...(order === undefined ? {} : { order }),
-    convention: convention ?? `custom group from ${source}: ${generators.length} discrete, ${lieAlgebra.length} Lie algebra generators`,
+    convention: convention ?? `custom group from ${source}: ${discreteCount} discrete${asPermutations}, ${lieAlgebra.length} Lie algebra generators`,
   };
   if (exact) {
     const m = (g: Grid | null): SparseMatrix<Rational> => fromDense(RationalField, g!.map((row) => row.map(exactOf)), dim!);
-    return withWarnings(makeGroup({ ...shared, field: RationalField, discrete: generators.map(m), lie: lieAlgebra.map(m) }));
+    const discrete = [...generators.map(m), ...perms.map((p) => permutationMatrix(RationalField, p))];
+    return withWarnings(makeGroup({ ...shared, field: RationalField, discrete, lie: lieAlgebra.map(m) }));
   }
   const m = (g: Grid | null): SparseMatrix<number> => fromDense(FloatField, g!.map((row) => row.map(floatOf)), dim!);
-  return withWarnings(makeGroup({ ...shared, field: FloatField, discrete: generators.map(m), lie: lieAlgebra.map(m) }));
+  const discrete = [...generators.map(m), ...perms.map((p) => permutationMatrix(FloatField, p))];
+  return withWarnings(makeGroup({ ...shared, field: FloatField, discrete, lie: lieAlgebra.map(m) }));
 }
 
 /** Attaches the "does not look like a group" warnings (group/sanity.ts) to a loaded group. */

@@ -23,6 +23,14 @@ interface Candidate<T> {
   readonly onFactors: readonly SparseMatrix<T>[];
 }
 
+/** Whether a signed permutation matrix is the identity: entry (r, r) = 1 in every row. */
+function isIdentity<T>(f: Field<T>, m: SparseMatrix<T>): boolean {
+  for (let r = 0; r < m.rows; r++) {
+    if (m.rowPtr[r + 1]! - m.rowPtr[r]! !== 1 || m.colIdx[m.rowPtr[r]!] !== r || !f.eq(m.values[m.rowPtr[r]!]!, f.one)) return false;
+  }
+  return true;
+}
+
 function isRotationGenerator<T>(f: Field<T>, a: SparseMatrix<T>): boolean {
   const a2 = multiply(f, a, a);
   const a3 = multiply(f, a2, a);
@@ -49,13 +57,11 @@ function turns<T>(f: Field<T>, a: SparseMatrix<T>): SparseMatrix<T>[] {
 export function signedPermSubgroup<T>(group: Group<T>): Group<T> | null {
   const f = group.field;
   const elements: { onV: SparseMatrix<T>; onFactors: SparseMatrix<T>[] }[] = [];
-  const seen = new Set<string>();
   const add = (onV: SparseMatrix<T>, onFactors: SparseMatrix<T>[]): void => {
     if (asSignedPermutation(f, onV) === null || onFactors.some((m) => asSignedPermutation(f, m) === null)) return;
-    if (equalMatrices(f, onV, identity(f, onV.rows))) return;
-    const key = [...onV.colIdx, ...onV.values.map((v) => String(f.toJSON(v)))].join(',');
-    if (seen.has(key)) return;
-    seen.add(key);
+    // Compared in place, not through identity matrices or string keys: a permutation generator
+    // of a custom group may act on a million points.
+    if (isIdentity(f, onV) || elements.some((e) => equalMatrices(f, e.onV, onV))) return;
     elements.push({ onV, onFactors });
   };
   group.discrete.forEach((h, i) => add(h, group.factors.map((fac) => fac.discrete[i]!)));

@@ -52,7 +52,9 @@ export function expm(a: Dense): Dense {
       actual: String(norm),
     });
   }
-  const squarings = norm > 0.5 ? Math.ceil(Math.log2(norm / 0.5)) : 0;
+  // log2(norm) + 1, not log2(norm / 0.5): the quotient overflows to Infinity for norms above
+  // MAX_VALUE / 2, and the squaring loop below would never end.
+  const squarings = norm > 0.5 ? Math.ceil(Math.log2(norm) + 1) : 0;
   const scale = 2 ** -squarings;
   const scaled = a.map((row) => row.map((v) => v * scale));
   let result = denseIdentity(n);

@@ -37,6 +37,20 @@ function matrixOf(entry: fc.Arbitrary<unknown>, dim: number): fc.Arbitrary<unkno
   );
 }
 
+/** A permutation of 0 … n−1 as an image list, mostly valid, sometimes broken in one of the ways a file can be. */
+function permutationOf(n: number): fc.Arbitrary<unknown> {
+  const valid = fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });
+  return fc.oneof(
+    { weight: 20, arbitrary: valid },
+    { weight: 1, arbitrary: valid.map((p) => [...p, 0]) }, // too long
+    { weight: 1, arbitrary: valid.map((p) => p.slice(1)) }, // too short
+    { weight: 1, arbitrary: valid.map((p) => p.map((v) => v + 1)) }, // 1-based
+    { weight: 1, arbitrary: valid.map((p) => (p.length > 1 ? [p[0], ...p.slice(0, -1)] : p)) }, // a repeated image
+    { weight: 1, arbitrary: fc.tuple(valid, fc.nat(), weirdEntry).map(([p, i, v]) => p.map((x, j) => (j === i % Math.max(1, p.length) ? v : x))) },
+    { weight: 1, arbitrary: weirdEntry },
+  );
+}
+
 const dimValue = fc.oneof(
   { weight: 8, arbitrary: fc.integer({ min: 1, max: 3 }) },
   { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5, '2', null, 1e308, Number.NaN, 100000, [2]) },
@@ -50,6 +64,7 @@ const groupJson = dimValue.chain((dim) => {
       name: fc.oneof(fc.string({ maxLength: 10 }), fc.constant('x'.repeat(10000)), fc.integer()),
       dim: fc.constant(dim),
       generators: fc.oneof({ weight: 6, arbitrary: fc.array(matrixOf(entry, d), { maxLength: 3 }) }, { weight: 1, arbitrary: weirdEntry }),
+      permutations: fc.oneof({ weight: 6, arbitrary: fc.array(permutationOf(d), { maxLength: 3 }) }, { weight: 1, arbitrary: weirdEntry }),
       lieAlgebra: fc.array(matrixOf(entry, d), { maxLength: 2 }),
       order: fc.oneof(fc.integer({ min: -1, max: 30 }), fc.constantFrom('6', '1e3', 'x', 1e308)),
       extra: fc.anything({ maxDepth: 2 }),
@@ -115,8 +130,16 @@ const rotation = fc.integer({ min: 1, max: 6 }).map((k) => [
   [`sin(2*pi/${k})`, `cos(2*pi/${k})`],
 ]);
 
+const permArb = (n: number): fc.Arbitrary<number[]> => fc.shuffledSubarray([...Array(n).keys()], { minLength: n, maxLength: n });
+
 const smallGroup: fc.Arbitrary<AnyGroup> = fc.oneof(
   fc.integer({ min: 1, max: 4 }).chain((n) => fc.array(signedPermArb(n), { minLength: 1, maxLength: 3 }).map((gens) => customGroupFromJson({ name: 'signed', dim: n, generators: gens }))),
+  // Permutation generators, alone or after dense signed permutations.
+  fc.integer({ min: 1, max: 4 }).chain((n) =>
+    fc
+      .tuple(fc.array(permArb(n), { minLength: 1, maxLength: 3 }), fc.array(signedPermArb(n), { maxLength: 1 }))
+      .map(([perms, gens]) => customGroupFromJson({ name: 'perms', dim: n, permutations: perms, generators: gens })),
+  ),
   fc.tuple(rotation, fc.boolean()).map(([r, reflect]) => customGroupFromJson({ name: 'planar', dim: 2, generators: reflect ? [r, [[1, 0], [0, -1]]] : [r] })),
   fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 })).chain(([a, b]) =>
     fc.tuple(signedPermArb(a), signedPermArb(b)).map(([x, y]) => directProduct([customGroupFromJson({ name: 'G1', dim: a, generators: [x] }), customGroupFromJson({ name: 'G2', dim: b, generators: [y] })])),
@@ -145,6 +168,24 @@ describe('fuzz: random small groups', () => {
         },
       ),
       { numRuns: runs(1000), seed: 6103 },
+    );
+  });
+});
+
+describe('fuzz: permutations and their matrices', () => {
+  it('a permutation p gives the group of the dense matrix M[i, p[i]] = 1, with the same bases', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }).chain((n) => fc.tuple(fc.constant(n), fc.array(permArb(n), { minLength: 1, maxLength: 3 }))),
+        fc.constantFrom('V', 'V⊗V', 'V*⊗V+scalar', 'Sym^2(V)'),
+        ([n, perms], rep) => {
+          const byPerms = customGroupFromJson({ dim: n, permutations: perms });
+          const dense = customGroupFromJson({ dim: n, generators: perms.map((p) => p.map((c) => Array.from({ length: n }, (_, j) => (j === c ? 1 : 0)))) });
+          expect(byPerms.discrete).toEqual(dense.discrete);
+          expect(solveBasis({ group: byPerms, in: rep }).dim).toBe(solveBasis({ group: dense, in: rep }).dim);
+        },
+      ),
+      { numRuns: runs(300), seed: 6104 },
     );
   });
 });

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { basisJsonText } from '../../src/emit/index.js';
 import { resolveGroup } from '../../src/group/resolve.js';
-import { parseRep } from '../../src/rep/parse.js';
+import { parseHom, parseRep } from '../../src/rep/parse.js';
 import { printRep, repDim } from '../../src/rep/rep.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { characterFormulaDim } from '../helpers/characters.js';
@@ -16,7 +16,7 @@ import { assertEquivariant } from '../helpers/equivariance.js';
 import { runs, typed } from './typed.js';
 
 const space = fc.constantFrom('', '', '', ' ');
-const leaf = fc.constantFrom('V', 'V*', 'scalar', 'vector', 'tensor2', 'V⁰', 'V²', 'T(1,1)', 'T(0,1)');
+const leaf = fc.constantFrom('V', 'V*', 'scalar', 'vector', 'tensor2', 'V⁰', 'V²', 'T(1,1)', 'T(0,1)', 'Scalar', 'Vector', 'V.T', 'Tensor2');
 
 /** Grammar-valid rep text of bounded depth. */
 const repText: fc.Arbitrary<string> = fc.letrec<{ rep: string }>((tie) => ({
@@ -27,10 +27,14 @@ const repText: fc.Arbitrary<string> = fc.letrec<{ rep: string }>((tie) => ({
     fc.tuple(fc.integer({ min: 0, max: 3 }), tie('rep')).map(([k, a]) => `(${a})**${k}`),
     fc.tuple(fc.integer({ min: 1, max: 3 }), fc.constantFrom('', '*'), tie('rep')).map(([k, star, a]) => `${k}${star}(${a})`),
     fc.tuple(fc.constantFrom('Sym', 'Alt'), fc.integer({ min: 0, max: 3 }), tie('rep')).map(([s, k, a]) => `${s}^${k}(${a})`),
+    // EMLP's spellings: a multiplicity on the right (`R*2`, `5*R*2`) and the dual as `.T`.
+    fc.tuple(tie('rep'), fc.integer({ min: 1, max: 3 })).map(([a, k]) => `(${a})*${k}`),
+    fc.tuple(fc.integer({ min: 1, max: 2 }), tie('rep'), fc.integer({ min: 1, max: 2 })).map(([j, a, k]) => `${j}*(${a})*${k}`),
+    tie('rep').map((a) => `(${a}).T`),
   ),
 })).rep;
 
-const junk = fc.constantFrom('(', ')', '*', '**', '^', '+', '⊗', ',', 'V', 'x', '9', '99999999999999999999', '-1', '1e308', 'NaN', 'T(', 'Sym^', '²', '⁹⁹⁹⁹', ' ', '\u0000', '🙂', 'V'.repeat(200));
+const junk = fc.constantFrom('(', ')', '*', '**', '^', '+', '⊗', ',', 'V', 'x', '9', '>>', '.T', '.', '**2**3', '*2', 'Scalar', '99999999999999999999', '-1', '1e308', 'NaN', 'T(', 'Sym^', '²', '⁹⁹⁹⁹', ' ', '\u0000', '🙂', 'V'.repeat(200));
 
 /** A valid expression with a few random edits: mostly invalid, sometimes still valid. */
 const mutated = fc
@@ -79,7 +83,7 @@ describe('fuzz: rep expressions', () => {
       fc.property(fc.constantFrom(...groups), repText, repText, (group, inText, outText) => {
         const factors = group.factors.length;
         // Product groups name their factors V1, V2: spell V as V1 there.
-        const fix = (t: string): string => (factors > 1 ? t.replace(/V(?![0-9])/g, 'V1').replace(/vector|tensor2/g, 'V2') : t);
+        const fix = (t: string): string => (factors > 1 ? t.replace(/vector|tensor2/gi, 'Ω').replace(/V(?![0-9])/g, 'V1').replace(/Ω/g, 'V2') : t);
         const inRep = parseRep(fix(inText), { factors });
         const outRep = parseRep(fix(outText), { factors });
         const dims = [inRep, outRep].map((r) => repDim(r, group.dim, group.factors.map((f) => f.dim)));
@@ -92,6 +96,32 @@ describe('fuzz: rep expressions', () => {
         expect(basisJsonText(again)).toBe(basisJsonText(basis));
       }),
       { numRuns: runs(1500), seed: 6002 },
+    );
+  });
+});
+
+describe("fuzz: EMLP's spellings mean what they mean in EMLP, or say what to write", () => {
+  it('R*k = k*R = k(R), R.T = (R)*, chained powers and >> are refused with a usable spelling', () => {
+    fc.assert(
+      fc.property(repText, repText, fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 3 }), (a, b, k, j) => {
+        const r = parseRep(a);
+        expect(parseRep(`(${a})*${k}`)).toEqual(parseRep(`${k}(${a})`));
+        expect(parseRep(`${k}*(${a})`)).toEqual(parseRep(`${k}(${a})`));
+        expect(parseRep(`(${a}).T`)).toEqual(parseRep(`(${a})*`));
+        expect(parseRep(`(${a}).T.T`)).toEqual(r);
+        const chained = typed(() => parseRep(`(${a})**${j}**${k}`));
+        expect(chained.ok ? 'parsed' : chained.error.code).toBe('E_REP_SYNTAX');
+        const hom = typed(() => parseRep(`${a} >> ${b}`));
+        expect(hom.ok ? 'parsed' : hom.error.code).toBe('E_REP_SYNTAX');
+        if (!hom.ok) {
+          const m = /use --in "(.*)" --out "(.*)"$/.exec(hom.error.message)!;
+          expect(parseRep(m[1]!)).toEqual(r);
+          expect(parseRep(m[2]!)).toEqual(parseRep(b));
+        }
+        const h = parseHom(`${a}>>${b}`)!;
+        expect([h.in, h.out]).toEqual([r, parseRep(b)]);
+      }),
+      { numRuns: runs(500), seed: 6003 },
     );
   });
 });

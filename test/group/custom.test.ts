@@ -206,3 +206,21 @@ describe('custom group validation', () => {
     expect(Object.isFrozen(grp.factors[0])).toBe(true);
   });
 });
+
+describe('a signed permutation matrix has finite order, whatever its order', () => {
+  // Cycles of lengths 7, 11 and 13 on 31 points: order 1001, beyond the 1,000 powers the sanity
+  // check tries, which used to warn "probably infinite" about a permutation matrix.
+  const p = Array.from({ length: 31 }, (_, i) => (i < 7 ? (i + 1) % 7 : i < 18 ? 7 + ((i - 6) % 11) : 18 + ((i - 17) % 13)));
+  const matrix = p.map((c) => Array.from({ length: 31 }, (_, j) => (j === c ? 1 : 0)));
+
+  it.each([
+    ['a permutation matrix', matrix],
+    ['a signed permutation matrix', matrix.map((row, i) => (i === 0 ? row.map((v) => -v) : row))],
+  ])('%s of order > 1000: no "infinite order" warning', (_, m) => {
+    expect(group({ dim: 31, generators: [m] }).warnings).toBeUndefined();
+  });
+
+  it('a shear is still flagged', () => {
+    expect(group({ dim: 2, generators: [[[1, 1], [0, 1]]] }).warnings).toHaveLength(1);
+  });
+});

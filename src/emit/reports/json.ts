@@ -6,6 +6,7 @@
 import type { Field, JsonScalar } from '../../field/field.js';
 import { toDense, type SparseMatrix } from '../../linalg/index.js';
 import type { Layout } from '../../rep/layout.js';
+import { generatorImages } from '../../group/permutations.js';
 import { printRep } from '../../rep/rep.js';
 import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../../basis.js';
 import { getHeapStatistics } from 'node:v8';
@@ -130,6 +131,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
   const flat = writesFlat(basis, options);
   checkJsonSize(basis, flat, single, options);
+  const images = generatorImages(g);
   const strategies = [...new Set(basis.blocks.map((b) => b.family))].sort();
   // Format v1 calls the signed-permutation check "monomial".
   const verification = [...new Set(basis.blocks.map((b) => (b.verification.mode === 'signed-permutation' ? 'monomial' : b.verification.mode)))].sort();
@@ -140,7 +142,8 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
       name: g.name,
       dim: g.dim,
       ...(g.order !== undefined ? { order: g.order.toString() } : {}),
-      generators: g.discrete.map((m) => matrixJson(f, m)),
+      // Large permutation groups as image lists (schema: group.permutations), others densely.
+      ...(images ? { permutations: images } : { generators: g.discrete.map((m) => matrixJson(f, m)) }),
       lieAlgebra: g.lie.map((m) => matrixJson(f, m)),
     },
     in: { rep: printRep(basis.inRep), dim: basis.shape[1] },
