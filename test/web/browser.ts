@@ -70,6 +70,12 @@ export async function settled(page: Page, timeout = 30_000): Promise<string> {
   return page.evaluate(() => document.body.dataset['state'] ?? '');
 }
 
+/** Waits until the picture that follows an answer is on the page (body[data-picture]). */
+export async function pictured(page: Page, timeout = 30_000): Promise<string> {
+  await page.waitForFunction(() => document.body.dataset['picture'] !== undefined, { timeout });
+  return page.evaluate(() => document.body.dataset['picture'] ?? '');
+}
+
 /** Makes downloads of `page` land in a fresh folder, and returns a function that awaits the next one. */
 export async function downloadsOf(page: Page): Promise<() => Promise<{ name: string; bytes: Buffer }>> {
   const dir = mkdtempSync(join(tmpdir(), 'solve-basis-downloads-'));

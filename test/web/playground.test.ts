@@ -17,7 +17,7 @@ import { formatError } from '../../src/cli/format.js';
 import { solveBasis } from '../../src/index.js';
 import { buildSite, type SiteBuild } from '../../web/build.js';
 import { decodePng, pixelStats } from '../helpers/png.js';
-import { downloadsOf, launch, requireChromium, serveStatic, settled, watchedPage, type WatchedPage } from './browser.js';
+import { downloadsOf, launch, pictured, requireChromium, serveStatic, settled, watchedPage, type WatchedPage } from './browser.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const results = join(root, 'test-results');
@@ -73,6 +73,7 @@ describe.skipIf(!chromium)('the playground in headless Chromium', () => {
     expect(await settled(page)).toBe('answered');
     expect(await text(page, '#summary')).toContain('basis     15 elements: 15 of 625 parameters');
     expect(await text(page, '#status')).toMatch(/^15 basis elements/);
+    expect(await pictured(page)).toBe('drawn');
     const colours = await page.$$eval('#picture svg g.element', (gs) => new Set(gs.map((g) => g.getAttribute('fill'))).size);
     expect(colours).toBe(15);
     expect(requests.filter((r) => /chunks\/(mathjs|ml-matrix)\.js$/.test(r))).toEqual([]);

@@ -7,7 +7,7 @@
  * the same from file:// and from a web server. Lazy chunks (mathjs, ml-matrix) are loaded with a
  * <script> tag when the worker asks, and their text is posted to it (see web/build.ts).
  */
-import type { EmitterInfo, FromWorker, ReadyMessage, ResultMessage, SolveMessage, ToWorker } from '../shared/protocol.js';
+import type { EmitterInfo, FromWorker, PictureMessage, ReadyMessage, ResultMessage, SolveMessage, ToWorker } from '../shared/protocol.js';
 import type { ErrorView } from '../shared/error-view.js';
 
 /** The chunks a worker may ask for; anything else is refused. */
@@ -40,6 +40,7 @@ export interface ClientEvents {
   ready(info: ReadyMessage): void;
   progress(done: number, total: number): void;
   result(result: ResultMessage): void;
+  picture(picture: PictureMessage): void;
   error(error: ErrorView, during: 'solve' | 'emit'): void;
 }
 
@@ -94,6 +95,9 @@ export class SolveClient {
         return;
       case 'result':
         if (m.id === this.current) this.on.result(m);
+        return;
+      case 'picture':
+        if (m.id === this.current) this.on.picture(m);
         return;
       case 'emitted':
         this.downloads.get(m.id)?.resolve(m.text);

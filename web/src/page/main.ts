@@ -8,7 +8,7 @@ import { BROWSER_MAX_MEMORY_BYTES, parseSize } from '../shared/options.js';
 import { queryFromState, stateFromQuery, type PlaygroundState } from '../shared/url-state.js';
 import { SolveClient } from './client.js';
 import { acceptGroupFiles, fields, readForm, setStrategies, showCatalogue, writeForm } from './form.js';
-import { clearAnswer, formatMs, setStatus, showBusy, showDownloads, showError, showProgress, showResult } from './render.js';
+import { clearAnswer, formatMs, setStatus, showBusy, showDownloads, showError, showPicture, showProgress, showResult } from './render.js';
 
 /** `solve-basis groups`, inlined by web/build.ts. */
 declare const SOLVE_BASIS_GROUPS_TEXT: string;
@@ -35,6 +35,8 @@ function setBusy(b: boolean): void {
 
 const client = new SolveClient({
   ready(info) {
+    // When the worker has evaluated the library (bench/playground.ts reports it).
+    document.body.dataset['workerReadyMs'] ??= performance.now().toFixed(0);
     setStrategies(info.strategies);
     document.getElementById('version')!.textContent = `solve-basis ${info.version}`;
     showDownloads(info.emitters, slug, (id) => client.emit(id));
@@ -56,7 +58,14 @@ const client = new SolveClient({
       firstAnswer = false;
     }
     setStatus(text);
+    document.body.dataset['solveMs'] = r.solveMs.toFixed(1);
     document.body.dataset['state'] = 'answered';
+  },
+  picture(p) {
+    showPicture(p);
+    // When the first picture was on screen (bench/playground.ts reports it).
+    document.body.dataset['firstPictureMs'] ??= performance.now().toFixed(0);
+    document.body.dataset['picture'] = p.svg.ok ? 'drawn' : 'refused';
   },
   error(view, during) {
     if (during === 'solve') {
@@ -92,6 +101,7 @@ function solve(): void {
   }
   solved = state;
   document.body.dataset['state'] = 'solving';
+  delete document.body.dataset['picture'];
   client.solve(
     {
       group: state.group,

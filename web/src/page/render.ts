@@ -3,7 +3,7 @@
  * warnings, errors with their caret, and the download buttons.
  */
 import { errorText, type ErrorView } from '../shared/error-view.js';
-import type { EmitterInfo, ResultMessage } from '../shared/protocol.js';
+import type { EmitterInfo, PictureMessage, ResultMessage } from '../shared/protocol.js';
 import { PictureZoom } from './zoom.js';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -93,10 +93,16 @@ export function showResult(r: ResultMessage): void {
   }
   el.downloadsSection.hidden = false;
   el.pictureSection.hidden = false;
-  if (r.svg.ok) zoom.show(r.svg.text);
+  zoom.clear();
+  byId('picture').textContent = 'drawing…';
+}
+
+/** The picture, which follows the result (see PictureMessage); or why it could not be drawn. */
+export function showPicture(p: PictureMessage): void {
+  if (p.svg.ok) zoom.show(p.svg.text);
   else {
     zoom.clear();
-    byId('picture').textContent = errorText(r.svg.error);
+    byId('picture').textContent = errorText(p.svg.error);
   }
 }
 

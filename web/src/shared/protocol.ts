@@ -73,8 +73,6 @@ export interface ResultMessage {
   readonly shape: readonly [number, number];
   /** The summary, as `solve-basis` prints it. */
   readonly summary: string;
-  /** The weight-sharing picture (`--format svg`), or why it could not be drawn. */
-  readonly svg: { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: ErrorView };
   /**
    * Symbolic labels of the basis elements (`δ(i1,o1)·δ(i2,o2)`), once diagram bases exist
    * (DESIGN.md §10); null until then. The page shows them when present.
@@ -85,6 +83,16 @@ export interface ResultMessage {
   readonly solveMs: number;
   /** Lazy chunks loaded for this request, with the time it took (ms). */
   readonly loaded: readonly { readonly name: string; readonly ms: number }[];
+}
+
+/**
+ * The weight-sharing picture (`--format svg`), or why it could not be drawn; sent after the result
+ * because drawing can take longer than solving (S(6) 100V⁰+100V+20V²: 25 ms to solve, ~1 s to draw).
+ */
+export interface PictureMessage {
+  readonly type: 'picture';
+  readonly id: number;
+  readonly svg: { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: ErrorView };
 }
 
 export interface EmittedMessage {
@@ -102,4 +110,4 @@ export interface ErrorMessage {
   readonly error: ErrorView;
 }
 
-export type FromWorker = ReadyMessage | NeedMessage | ProgressMessage | ResultMessage | EmittedMessage | ErrorMessage;
+export type FromWorker = ReadyMessage | NeedMessage | ProgressMessage | ResultMessage | PictureMessage | EmittedMessage | ErrorMessage;

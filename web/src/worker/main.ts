@@ -18,7 +18,7 @@ import {
   type StrategyChoice,
 } from '../../../src/index.js';
 import type { LazyModule } from '../shims/node-module.js';
-import type { EmitMessage, FromWorker, ResultMessage, SolveMessage, ToWorker } from '../shared/protocol.js';
+import type { EmitMessage, FromWorker, PictureMessage, SolveMessage, ToWorker } from '../shared/protocol.js';
 import { errorView } from './errors.js';
 import { ChunkLoader } from './lazy.js';
 import { needsMlMatrix } from './needs.js';
@@ -87,24 +87,25 @@ async function solve(m: SolveMessage): Promise<void> {
   const solveMs = performance.now() - start - during.reduce((s, r) => s + r.ms, 0);
   const loaded = [...before, ...during];
   last = { request, basis };
-  let svg: ResultMessage['svg'];
-  try {
-    svg = { ok: true, text: emitBasis('svg', basis, request) };
-  } catch (e) {
-    svg = { ok: false, error: errorView(e) };
-  }
   post({
     type: 'result',
     id: m.id,
     dim: basis.dim,
     shape: [basis.shape[0], basis.shape[1]],
     summary: emitBasis('summary', basis, request, solveMs),
-    svg,
     labels: symbolicLabels(basis),
     warnings: [...basis.warnings, ...(basis.certificate && !basis.certificate.certified ? [basis.certificate.summary] : [])],
     solveMs,
     loaded,
   });
+  // Then the picture: the answer is already on screen while it is drawn.
+  let svg: PictureMessage['svg'];
+  try {
+    svg = { ok: true, text: emitBasis('svg', basis, request) };
+  } catch (e) {
+    svg = { ok: false, error: errorView(e) };
+  }
+  post({ type: 'picture', id: m.id, svg });
 }
 
 /** What the page shows at once: the summary (with the solve time) and the picture. */
