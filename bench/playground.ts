@@ -75,7 +75,7 @@ try {
 const sizes = site.files.map((f) => `| \`${f.file}\` | ${kib(f.bytes)} | ${kib(f.gzipBytes)} |`);
 const section = `## Playground
 
-\`npm run bench:web\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), ${version.replace('HeadlessChrome/', 'headless Chromium ')}, page opened from file://, median of ${RUNS} runs, each in a fresh browser context (nothing cached).
+\`npm run bench:web\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} CPUs (${cpus()[0]?.model.trim() ?? '?'}), headless ${version.replace(/^(Headless)?Chrome\//, 'Chromium ')}, page opened from file://, median of ${RUNS} runs, each in a fresh browser context (nothing cached).
 
 | problem | worker ready | first answer on screen | picture on screen | solve (in the worker) | lazy chunks loaded (first run) |
 |---|---:|---:|---:|---:|---|

@@ -87,7 +87,7 @@ describe.skipIf(!chromium)('the playground in headless Chromium', () => {
     console.log(`playground: first answer ${firstAnswerMs} ms after navigation start (file://)`);
 
     const png = join(results, 'playground.png');
-    await page.screenshot({ path: png });
+    await page.screenshot({ path: png, fullPage: true });
     const stats = pixelStats(decodePng(readFileSync(png)));
     expect(stats.variance).toBeGreaterThan(100);
     expect(stats.distinctColours).toBeGreaterThan(17);
