@@ -186,6 +186,33 @@ describe.skipIf(!chromium)('the playground in headless Chromium', () => {
     expect(await text(again.page, '#summary')).toMatch(/^Hom\(V⊗V → V⊗V\) for CubeRotations/);
   });
 
+  it('a custom group pasted as JSON works in a product; broken JSON says where', async () => {
+    const flip = '{"name": "flip", "dim": 2, "generators": [[[0, 1], [1, 0]]]}';
+    const { page } = await open('?group=S5&rep=V');
+    await settled(page);
+    await page.click('#custom summary');
+    await page.type('#file-text', flip);
+    await retype(page, '#group', 'S(3) x custom.json');
+    await retype(page, '#in', 'V1⊗V2');
+    await page.keyboard.press('Enter');
+    expect(await settled(page)).toBe('answered');
+    const expected = solveBasis({ group: 'S(3) x custom.json', in: 'V1⊗V2', readFile: () => flip });
+    expect(await text(page, '#status')).toMatch(new RegExp(`^${expected.dim} basis elements`));
+    expect(await text(page, '#summary')).toMatch(/^Hom\(V1⊗V2 → V1⊗V2\) for S\(3\) x flip/);
+
+    await page.click('#file-text');
+    await page.keyboard.press('End');
+    await page.keyboard.type(',');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+    expect(await settled(page)).toBe('error');
+    expect(await text(page, '#error')).toMatch(/^solve-basis: error E_GROUP_JSON: custom\.json is not valid JSON \(line 1, column \d+\)/);
+    // Copying the link reports back, whether or not the clipboard is granted.
+    await page.click('#copy-link');
+    await page.waitForFunction(() => /link/.test(document.getElementById('status')!.textContent ?? ''));
+  });
+
   it('entry expressions load mathjs, and float groups ml-matrix, on demand; the float answer equals the CLI too', async () => {
     const file = join(root, 'fixtures', 'groups', 'c5-irrational.json');
     const text = readFileSync(file, 'utf8');

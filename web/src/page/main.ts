@@ -137,7 +137,12 @@ fields.fileText.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) solve();
 });
 document.getElementById('copy-link')!.addEventListener('click', () => {
-  void navigator.clipboard?.writeText(location.href).then(() => setStatus('link copied'));
+  // The address bar always holds the link; the clipboard may be refused (no permission, no focus).
+  const copied = navigator.clipboard?.writeText(location.href) ?? Promise.reject(new Error('no clipboard'));
+  copied.then(
+    () => setStatus('link copied'),
+    () => setStatus('the address bar holds the link to this answer'),
+  );
 });
 
 showCatalogue(parseCatalogue(SOLVE_BASIS_GROUPS_TEXT), (example) => {

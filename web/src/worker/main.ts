@@ -117,19 +117,28 @@ function emitBasis(format: 'summary' | 'svg', basis: Basis<unknown>, request: So
 
 /** A download: the same emitter and inputs as `solve-basis --format F -o FILE`, so the same bytes. */
 async function emit(m: EmitMessage): Promise<void> {
-  if (last === undefined) throw new Error('nothing solved yet');
+  const current = last;
+  if (current === undefined) throw new Error('nothing solved yet');
   const emitter = emitterFor(m.format);
   if (emitter === undefined) throw new Error(`unknown format ${m.format}`);
-  const options = { maxMemoryBytes: last.request.maxMemoryBytes };
+  const options = { maxMemoryBytes: current.request.maxMemoryBytes };
   let text: string;
-  if (emitter.input === 'layer') {
-    const current = last;
-    // The CLI's layer formats call solveLayer: the weight basis again and the bias basis. No
-    // progress: the page shows the answer, not a running solve.
-    current.layer ??= await loader.withModules(() => solveLayer({ ...current.request, onProgress: undefined }));
-    text = emitter.emit(current.layer, options);
-  } else {
-    text = emitter.emit(last.basis, options);
+  // One case per kind of emitter input: a new kind (networks) fails to compile here until the
+  // worker solves what it needs, as the CLI's main.ts does.
+  switch (emitter.input) {
+    case 'basis':
+      text = emitter.emit(current.basis, options);
+      break;
+    case 'layer':
+      // The CLI's layer formats call solveLayer: the weight basis again and the bias basis. No
+      // progress: the page shows the answer, not a running solve.
+      current.layer ??= await loader.withModules(() => solveLayer({ ...current.request, onProgress: undefined }));
+      text = emitter.emit(current.layer, options);
+      break;
+    default: {
+      const unhandled: never = emitter;
+      throw new Error(`the playground cannot emit ${(unhandled as { id: string }).id} yet`);
+    }
   }
   loader.takeRecords();
   post({ type: 'emitted', id: m.id, format: m.format, text });
