@@ -64,15 +64,18 @@ export async function watchedPage(browser: Browser, width = 1280, height = 1100)
   return { page, problems, requests };
 }
 
-/** Waits until the page has answered or shown an error (body[data-state]) and returns which. */
+/**
+ * Waits until the page has answered or shown an error (body[data-state]) and returns which. Polls
+ * on a timer: the default (requestAnimationFrame) stalls in a tab Chromium does not paint.
+ */
 export async function settled(page: Page, timeout = 30_000): Promise<string> {
-  await page.waitForFunction(() => ['answered', 'error', 'cancelled'].includes(document.body.dataset['state'] ?? ''), { timeout });
+  await page.waitForFunction(() => ['answered', 'error', 'cancelled'].includes(document.body.dataset['state'] ?? ''), { timeout, polling: 50 });
   return page.evaluate(() => document.body.dataset['state'] ?? '');
 }
 
 /** Waits until the picture that follows an answer is on the page (body[data-picture]). */
 export async function pictured(page: Page, timeout = 30_000): Promise<string> {
-  await page.waitForFunction(() => document.body.dataset['picture'] !== undefined, { timeout });
+  await page.waitForFunction(() => document.body.dataset['picture'] !== undefined, { timeout, polling: 50 });
   return page.evaluate(() => document.body.dataset['picture'] ?? '');
 }
 

@@ -85,20 +85,25 @@ function slug(): string {
   return text.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'solve-basis';
 }
 
+/** An option the page itself checks is wrong: no solve, and a running one is stopped (it would be stale). */
+function refuse(message: string): void {
+  if (busy) {
+    client.cancel();
+    setBusy(false);
+  }
+  setStatus('');
+  showError({ code: 'E_OPTION', line: `solve-basis: error E_OPTION: ${message}` });
+  document.body.dataset['state'] = 'error';
+}
+
 function solve(): void {
   const state = readForm();
   // The link always describes what is on screen (history.replaceState works from file:// too).
   history.replaceState(null, '', queryFromState(state));
   clearAnswer();
-  if (state.in === '') {
-    showError({ code: 'E_OPTION', line: 'solve-basis: error E_OPTION: missing rep (in), expected a rep, e.g. tensor2' });
-    return;
-  }
+  if (state.in === '') return refuse('missing rep (in), expected a rep, e.g. tensor2');
   const maxMemoryBytes = state.maxMemory === undefined ? BROWSER_MAX_MEMORY_BYTES : parseSize(state.maxMemory);
-  if (maxMemoryBytes === null) {
-    showError({ code: 'E_OPTION', line: `solve-basis: error E_OPTION: max memory: expected a size such as 512M or 8G, got '${state.maxMemory}'` });
-    return;
-  }
+  if (maxMemoryBytes === null) return refuse(`max memory: expected a size such as 512M or 8G, got '${state.maxMemory}'`);
   solved = state;
   document.body.dataset['state'] = 'solving';
   delete document.body.dataset['picture'];

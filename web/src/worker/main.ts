@@ -10,6 +10,7 @@ import {
   resolveGroup,
   solveBasis,
   solveLayer,
+  SolveBasisError,
   STRATEGY_CHOICES,
   VERSION,
   type Basis,
@@ -65,6 +66,10 @@ function fileReader(files: Readonly<Record<string, string>>): (path: string) => 
 
 async function solve(m: SolveMessage): Promise<void> {
   last = undefined;
+  // The CLI's option parser refuses these before anything runs; a link may carry any text.
+  if (m.strategy && !STRATEGY_CHOICES.includes(m.strategy as StrategyChoice)) {
+    throw new SolveBasisError('E_OPTION', `unknown strategy '${m.strategy}'`, { expected: STRATEGY_CHOICES.join(', '), actual: m.strategy });
+  }
   const readFile = fileReader(m.files);
   // mathjs is only needed while a custom group's entries are parsed: resolving tells.
   const group = await loader.withModules(() => resolveGroup(m.group, { readFile }));
