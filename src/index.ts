@@ -13,6 +13,9 @@
 export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
 export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
 export type { StrategyChoice, StrategyName } from './solve/strategy.js';
+// The names `strategy` accepts, as `--strategy` lists them: the playground's option list (web/)
+// comes from here so that a new strategy appears there without touching the page.
+export { STRATEGY_CHOICES } from './solve/select.js';
 export { resolveGroup } from './group/resolve.js';
 export type { AnyGroup, Group } from './group/group.js';
 export { parseRep } from './rep/parse.js';

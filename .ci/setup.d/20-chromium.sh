@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Headless Chromium renders the SVG weight-sharing pictures to PNG in test/emit/svg-render.test.ts.
+# Headless Chromium renders the SVG weight-sharing pictures to PNG in test/emit/svg-render.test.ts
+# and runs the browser playground in test/web/playground.test.ts (driven by puppeteer-core: no
+# browser is downloaded, this one is used).
 # Idempotent: does nothing when chromium is already installed.
 set -euo pipefail
 if command -v chromium >/dev/null 2>&1; then
