@@ -14,7 +14,7 @@ export default class SkipReporter implements Reporter {
         const r = t.result();
         if (r.state !== 'skipped') continue;
         skipped++;
-        const why = r.note ?? 'skipped in the test code (no reason given)';
+        const why = r.note ?? 'skipped without a reason (a suite whose setup failed reports its tests this way too)';
         reasons.set(why, (reasons.get(why) ?? 0) + 1);
       }
     }

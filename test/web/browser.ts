@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { requireRuntime } from '../emit/runtimes.js';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** The system's Chromium: $CHROMIUM, or the first of chromium / chromium-browser / google-chrome on PATH. */
@@ -27,9 +28,7 @@ export function findChromium(): string | undefined {
 export function requireChromium(): string | undefined {
   const chromium = findChromium();
   if (chromium) return chromium;
-  const message = 'chromium is not installed: the playground tests cannot run (apt-get install chromium, or .ci/setup.d/20-chromium.sh)';
-  if (process.env['CI']) throw new Error(`${message}; CI must have it`);
-  console.warn(`\n!!!!!!!!!! SKIPPING: ${message} !!!!!!!!!!\n`);
+  requireRuntime('Chromium (headless, for the playground tests)', false);
   return undefined;
 }
 

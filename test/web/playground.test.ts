@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { describeWithRuntime } from '../emit/runtimes.js';
 import { formatError } from '../../src/cli/format.js';
 import { solveBasis } from '../../src/index.js';
 import { buildSite, type SiteBuild } from '../../web/build.js';
@@ -30,13 +31,14 @@ function cliBytes(args: readonly string[], format: string): Buffer {
   return readFileSync(file);
 }
 
-describe.skipIf(!chromium)('the playground in headless Chromium', () => {
+describeWithRuntime('the playground in headless Chromium', 'Chromium (headless, for the playground tests)', chromium !== undefined, () => {
   let site: SiteBuild;
   let browser: Browser;
   /** The pages the current test opened. */
   const pages: WatchedPage[] = [];
 
   beforeAll(async () => {
+    if (!chromium) return;
     site = await buildSite(mkdtempSync(join(tmpdir(), 'solve-basis-site-')));
     browser = await launch(chromium!);
   }, 120_000);
