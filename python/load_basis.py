@@ -7,7 +7,9 @@ layer. Depends on numpy; torch only when backend="torch".
     W = (theta[:, None, None] * b["basis"]).sum(0)   # when the flat basis is present and dense
 
 Returns a dict:
-    group:  {"name", "dim", "generators": [k, d, d], "lie_algebra": [k', d, d]}
+    group:  {"name", "dim", "generators": [k, d, d], "lie_algebra": [k', d, d]}; a permutation
+            group too large for dense generators (the file has "permutations") gives
+            "permutations": [k, d] int64 image lists (M[i, p[i]] = 1) and "generators": None
     in_rep, out_rep, in_dim, out_dim, shape (out, in), dim, exact, complex
     basis:  [dim, out, in] dense array, or None when the file has no flat basis (large
             multiplicity layers: use blocks); with dense=False a (indices [3, nnz], values) COO pair
@@ -78,11 +80,13 @@ def load_basis(path, backend="numpy", dense=True):
     g = data["group"]
     d = g["dim"]
     dtype = np.complex128 if data.get("complex") else np.float64
+    permutations = np.array(g["permutations"], dtype=np.int64).reshape(-1, d) if "permutations" in g else None
     result = {
         "group": {
             "name": g["name"],
             "dim": d,
-            "generators": np.array([[[_number(v) for v in row] for row in m] for m in g["generators"]], dtype=dtype).reshape(-1, d, d),
+            **({"permutations": permutations} if permutations is not None else {}),
+            "generators": None if permutations is not None else np.array([[[_number(v) for v in row] for row in m] for m in g["generators"]], dtype=dtype).reshape(-1, d, d),
             "lie_algebra": np.array([[[_number(v) for v in row] for row in m] for m in g["lieAlgebra"]], dtype=dtype).reshape(-1, d, d),
         },
         "in_rep": data["in"]["rep"],

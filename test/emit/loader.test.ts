@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { basisJsonText } from '../../src/emit/reports/json.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
+import { parseCustomGroup } from '../../src/group/custom.js';
 import { flatBasis } from '../../src/basis.js';
 import { generatedDir } from './layer-cases.js';
 import { describeWithRuntime, findPython, requireRuntime, root } from './runtimes.js';
@@ -74,5 +75,27 @@ describeWithRuntime('python/load_basis.py', runtime, present, () => {
       expect(l.checked).toBeGreaterThan(0);
       expect(l.residual).toBeLessThan(1e-12);
     }
+  });
+});
+
+describeWithRuntime('python/load_basis.py, permutation groups', runtime, present, () => {
+  // A shift on 10,001 points: dense generators would be 10^8 entries, so the file records the
+  // images instead (group.permutations) and the loader must read that form.
+  it('reads group.permutations as [k, d] image lists', () => {
+    const n = 10_001;
+    const shift = Array.from({ length: n }, (_, i) => (i + n - 1) % n);
+    const basis = solveBasis({ group: parseCustomGroup(JSON.stringify({ name: 'shift', dim: n, permutations: [shift] })), in: 'V', out: 'scalar' });
+    const file = join(generatedDir('loader'), 'permutations.json');
+    writeFileSync(file, basisJsonText(basis));
+    const script = [
+      'import json, sys',
+      `sys.path.insert(0, ${JSON.stringify(join(root, 'python'))})`,
+      'from load_basis import load_basis',
+      `b = load_basis(${JSON.stringify(file)})`,
+      'p = b["group"]["permutations"]',
+      'print(json.dumps({"shape": list(p.shape), "first": int(p[0, 0]), "generators": b["group"]["generators"] is None, "dim": b["dim"]}))',
+    ].join('\n');
+    const out = JSON.parse(execFileSync(python!, ['-c', script], { encoding: 'utf8' })) as { shape: number[]; first: number; generators: boolean; dim: number };
+    expect(out).toEqual({ shape: [1, n], first: n - 1, generators: true, dim: 1 });
   });
 });
