@@ -21,7 +21,7 @@ import type { Gaussian } from '../field/gaussian.js';
 import type { Rep } from '../rep/rep.js';
 import { DEFAULT_MAX_ELEMENTS, elementsAsGenerators, enumerateElements, inverseIndex } from '../group/enumerate.js';
 import type { AnyGroup, Group } from '../group/group.js';
-import type { SparseMatrix } from '../linalg/index.js';
+import { asSignedPermutation, type SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache, type RepMatrices } from '../rep/matrices.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { generatorOrder, MAX_GENERATOR_ORDER } from '../group/sanity.js';
@@ -85,7 +85,8 @@ function certifyFinite<T>(basis: Certifiable<T>, deadline: Deadline, maxElements
   const group = basis.group;
   const f = group.field;
   // An infinite-order generator would only exhaust the enumeration cap: say so directly.
-  const infinite = group.discrete.findIndex((h) => generatorOrder(f, h) === null);
+  // A signed permutation always has finite order, however large; only other generators can fail.
+  const infinite = group.discrete.findIndex((h) => asSignedPermutation(f, h) === null && generatorOrder(f, h) === null);
   if (infinite >= 0) {
     return Object.freeze({
       certified: false,

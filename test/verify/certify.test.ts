@@ -124,3 +124,21 @@ describe('duals of non-invertible generators', () => {
     expect(codeOf(() => solveBasis({ group: singular as never, in: 'V' }))).toBe('no error');
   });
 });
+
+describe('--certify, permutations of large order', () => {
+  // A permutation with cycles of 7, 11 and 13 points has order 1001, above the 1,000 powers tried
+  // for general matrices: it was reported "infinite group?" and left uncertified.
+  it('certifies a cyclic group of order 1001 (Hom(V, V) = Σ gcd of cycle lengths = 37)', () => {
+    const perm: number[] = [];
+    let offset = 0;
+    for (const c of [7, 11, 13]) {
+      for (let i = 0; i < c; i++) perm.push(offset + ((i + 1) % c));
+      offset += c;
+    }
+    const group = customGroupFromJson({ name: 'C1001', dim: 31, permutations: [perm] });
+    const basis = solveBasis({ group, in: 'V', certify: true });
+    expect(basis.dim).toBe(37);
+    expect(basis.certificate?.certified).toBe(true);
+    expect(basis.certificate?.groupOrder).toBe('1001');
+  });
+});
