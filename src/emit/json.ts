@@ -8,6 +8,7 @@ import { toDense, type SparseMatrix } from '../linalg/index.js';
 import type { Layout } from '../rep/layout.js';
 import { printRep } from '../rep/rep.js';
 import { blockEntries, blockRank, flatBasis, flatEntryCount, isCheap, type Basis, type BlockEntry } from '../basis.js';
+import { materialiseRefusal } from '../diagram/materialise.js';
 import { diagramBlockJson } from './diagram-json.js';
 import { getHeapStatistics } from 'node:v8';
 import { ResourceError } from '../errors.js';
@@ -142,6 +143,9 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const g = basis.group;
   const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
   const flat = writesFlat(basis, options);
+  // A diagram block that cannot be expanded says so (with its estimate) before any size check.
+  const unexpandable = flat ? basis.blocks.find((b) => b.materialisation?.refusal) : undefined;
+  if (unexpandable) throw materialiseRefusal(unexpandable.diagrams!, unexpandable.materialisation!);
   checkJsonSize(basis, flat, single, options);
   const strategies = [...new Set(basis.blocks.map((b) => familyJson(b.family)))].sort();
   // Format v1 calls the signed-permutation check "monomial"; the diagram check is exact.
