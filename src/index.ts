@@ -11,7 +11,8 @@
  * basis.dim; // 15
  */
 export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
-export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export { flatBasis, blockRank, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export type { DiagramBlock } from './diagram/types.js';
 export type { StrategyChoice, StrategyName } from './solve/strategy.js';
 export { resolveGroup } from './group/resolve.js';
 export type { AnyGroup, Group } from './group/group.js';

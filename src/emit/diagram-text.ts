@@ -38,3 +38,16 @@ export function diagramSummaryLines<T>(basis: Basis<T>): string[] {
   if (symbolic.length > SUMMARY_BLOCKS) lines.push(`            … ${symbolic.length - SUMMARY_BLOCKS} more diagram blocks`);
   return lines;
 }
+
+/**
+ * The label of each parameter θ_k, when the canonical basis is a diagram basis itself (a single
+ * S(n)-type block, one instance each side); otherwise null.
+ *
+ * @example
+ * thetaLabels(solveBasis({ group: 'S(3)', in: 'V' })) // ['[o1=i1]', '[o1 ≠ i1]']
+ */
+export function thetaLabels<T>(basis: Basis<T>): string[] | null {
+  const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1 && basis.blocks.length === 1;
+  const d = single ? basis.blocks[0]!.diagrams : undefined;
+  return d?.canonical ? d.elements.map((e) => e.label) : null;
+}

@@ -129,6 +129,13 @@ describe('labels', () => {
     });
     expect(summaryText(b)).toContain('θ1 = [o1=i1=i2]');
   });
+
+  it('the weight-sharing picture names each colour by its diagram', () => {
+    const svg = basisSvg(solveBasis({ group: 'S(5)', in: 'V⊗V' }));
+    expect(svg.match(/<title>θ\d+ = \[[^<]*\]<\/title>/g)).toHaveLength(15);
+    expect(svg).toContain('<title>θ15 = [o1 ≠ o2 ≠ i1 ≠ i2]</title>');
+    expect(basisSvg(solveBasis({ group: 'S(5)', in: 'V⊗V', strategy: 'orbit' }))).not.toContain('<title>');
+  });
 });
 
 describe('the JSON form', () => {
