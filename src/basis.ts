@@ -148,6 +148,11 @@ export function flatEntryCount<T>(basis: Basis<T>): number {
  */
 export function flatBasis<T>(basis: Basis<T>): SparseMatrix<T> {
   const n = basis.shape[1];
+  // One summand each side: the block's rows are the flat basis already.
+  const [onlyOut, onlyIn] = [basis.outLayout.instances, basis.inLayout.instances];
+  if (basis.blocks.length === 1 && onlyOut.length === 1 && onlyIn.length === 1 && onlyOut[0]!.offset === 0 && onlyIn[0]!.offset === 0) {
+    return basis.blocks[0]!.elements;
+  }
   const rows: { pivot: number; cols: number[]; vals: T[] }[] = [];
   for (const b of basis.blocks) {
     const blockCols = b.n;

@@ -124,11 +124,18 @@ function factorTerms(family: DiagramFamily, positions: readonly DiagramPosition[
     const pairings = raw.length;
     if (family.epsilon && N >= n) raw.push(...brauerDiagrams(points, 'nested', n, n, deadline));
     terms = raw.map((r) => brauerTerm(family, positions, r));
-    const all = N % 2 === 0 ? doubleFactorial(N - 1) : 0;
-    const withEpsilon = family.epsilon && terms.length > pairings ? `, and ${terms.length - pairings} with one ε (one per nested chain)` : '';
-    why = symplectic
-      ? `${pairings} of the ${all} Brauer diagrams (J): those with no ${limit + 1} pairwise nested pairs`
-      : `${pairings} of the ${all} Brauer diagrams (${family.form === 'eta' ? 'η' : 'δ'}): those whose pairs form at most ${n} nested chains${withEpsilon}`;
+    const all = doubleFactorial(N - 1);
+    const eps = terms.length - pairings;
+    const parts: string[] = [];
+    if (N % 2 === 0) {
+      parts.push(
+        symplectic
+          ? `${pairings} of the ${all} Brauer diagrams (J): those with no ${limit + 1} pairwise nested pairs`
+          : `${pairings} of the ${all} Brauer diagrams (${family.form === 'eta' ? 'η' : 'δ'}): those whose pairs form at most ${n} nested chains`,
+      );
+    }
+    if (eps > 0) parts.push(`${eps} diagram${eps === 1 ? '' : 's'} with one ε, whose pairs and ε form ${n} nested chains`);
+    why = parts.join('; ') || `no diagrams: ${N} indices`;
   }
   const expected = familyDimension(family, N);
   if (BigInt(terms.length) !== expected) {

@@ -4,9 +4,8 @@
  * Only on request, and only when it fits: the estimate comes first.
  */
 import { ResourceError } from '../errors.js';
-import { RationalField } from '../field/field.js';
 import { ONE, type Rational } from '../field/rational.js';
-import { CsrBuilder, type SparseMatrix } from '../linalg/index.js';
+import type { SparseMatrix } from '../linalg/index.js';
 import type { IntegerMatrix } from '../linalg/modular.js';
 import { rrefOfRows } from '../linalg/rref-exact.js';
 import { formatBytes } from '../util/bytes.js';
@@ -80,7 +79,7 @@ export function materialiseRefusal(block: DiagramBlock, estimate: MaterialiseEst
 }
 
 /** One term's non-zero entries: flat-index contributions and values. */
-function termEntries(term: DiagramTerm, dims: readonly number[], weight: readonly number[]): { offset: number[]; value: number[] } {
+function termEntries(term: DiagramTerm, dims: readonly number[], weight: readonly number[]): { offset: readonly number[]; value: readonly number[] } {
   let offset = [0];
   let value = [1];
   const extend = (choices: readonly { o: number; v: number }[]): void => {
@@ -94,25 +93,25 @@ function termEntries(term: DiagramTerm, dims: readonly number[], weight: readonl
     value = v2;
   };
   if (term.kind === 'partition') {
-    // Distinct values per block: extend block by block, skipping values already taken.
+    // Distinct values per block, depth first with a mask of the values taken.
     const d = dims[term.blocks[0]?.[0] ?? 0] ?? 1;
-    let taken: number[][] = [[]];
-    for (const block of term.blocks) {
-      const w = block.reduce((s, p) => s + weight[p]!, 0);
-      const o2: number[] = [];
-      const t2: number[][] = [];
-      for (let i = 0; i < offset.length; i++) {
-        for (let x = 0; x < d; x++) {
-          if (taken[i]!.includes(x)) continue;
-          o2.push(offset[i]! + x * w);
-          t2.push([...taken[i]!, x]);
-        }
+    const w = term.blocks.map((b) => b.reduce((s, p) => s + weight[p]!, 0));
+    const taken = new Uint8Array(d);
+    const out: number[] = [];
+    const go = (b: number, acc: number): void => {
+      if (b === w.length) {
+        out.push(acc);
+        return;
       }
-      offset = o2;
-      taken = t2;
-      value = new Array<number>(offset.length).fill(1);
-    }
-    return { offset, value };
+      for (let x = 0; x < d; x++) {
+        if (taken[x]) continue;
+        taken[x] = 1;
+        go(b + 1, acc + x * w[b]!);
+        taken[x] = 0;
+      }
+    };
+    go(0, 0);
+    return { offset: out, value: new Array<number>(out.length).fill(1) };
   }
   for (const { p, q, form } of term.pairs) {
     const d = dims[p]!;
@@ -157,14 +156,23 @@ function permutations(d: number): { values: number[]; sign: number }[] {
   return out;
 }
 
+/** Diagram rows at the real n: entries ±1, columns ascending within each row. */
+export interface DiagramRows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly rowPtr: Int32Array;
+  readonly colIdx: Int32Array;
+  readonly values: Int8Array;
+}
+
 /**
- * Every element's entries at the real n, as integer rows of length m·n (row-major flat index of W),
- * in element order. `dims[p]` is the dimension of position p's base rep.
+ * Every element's entries at the real n, as rows of length m·n (row-major flat index of W), in
+ * element order. `dims[p]` is the dimension of position p's base rep.
  *
  * @example
  * diagramRows(block, 9, 9, [3, 3, 3, 3]).rows // 3 for O(3) V⊗V → V⊗V
  */
-export function diagramRows(block: DiagramBlock, m: number, n: number, dims: readonly number[], deadline?: Deadline): IntegerMatrix {
+export function diagramRows(block: DiagramBlock, m: number, n: number, dims: readonly number[], deadline?: Deadline): DiagramRows {
   const positions = block.positions;
   const weight = positions.map((pos) => {
     let w = pos.side === 'out' ? n : 1;
@@ -175,41 +183,51 @@ export function diagramRows(block: DiagramBlock, m: number, n: number, dims: rea
     }
     return w;
   });
+  const sizes = block.elements.map((e) => e.terms.reduce((p, t) => p * termEntryCount(t, dims), 1));
+  const total = sizes.reduce((a, b) => a + b, 0);
   const rowPtr = new Int32Array(block.elements.length + 1);
-  const cols: number[] = [];
-  const vals: number[] = [];
+  const colIdx = new Int32Array(total);
+  const values = new Int8Array(total);
+  let at = 0;
   block.elements.forEach((el, r) => {
     deadline?.check();
-    let offset = [0];
-    let value = [1];
+    // The product of the terms' entries: offsets add, values multiply.
+    let offset = Float64Array.of(0);
+    let value = Int8Array.of(1);
     for (const term of el.terms) {
       const t = termEntries(term, dims, weight);
-      const o2: number[] = [];
-      const v2: number[] = [];
-      for (let i = 0; i < offset.length; i++) for (let j = 0; j < t.offset.length; j++) {
-        o2.push(offset[i]! + t.offset[j]!);
-        v2.push(value[i]! * t.value[j]!);
+      const o2 = new Float64Array(offset.length * t.offset.length);
+      const v2 = new Int8Array(o2.length);
+      let k = 0;
+      for (let i = 0; i < offset.length; i++) {
+        for (let j = 0; j < t.offset.length; j++, k++) {
+          o2[k] = offset[i]! + t.offset[j]!;
+          v2[k] = value[i]! * t.value[j]!;
+        }
       }
       offset = o2;
       value = v2;
     }
-    const order = offset.map((_, i) => i).sort((a, b) => offset[a]! - offset[b]!);
-    for (const i of order) {
-      cols.push(offset[i]!);
-      vals.push(value[i]!);
+    if (value.every((v) => v === 1)) {
+      // 0/1 rows (partitions, δ): a numeric typed-array sort is enough.
+      colIdx.set(offset.sort(), at);
+      values.fill(1, at, at + offset.length);
+    } else {
+      const order = Array.from(offset, (_, i) => i).sort((a, b) => offset[a]! - offset[b]!);
+      order.forEach((i, k) => {
+        colIdx[at + k] = offset[i]!;
+        values[at + k] = value[i]!;
+      });
     }
-    rowPtr[r + 1] = cols.length;
+    at += offset.length;
+    rowPtr[r + 1] = at;
   });
-  const small = Float64Array.from(vals);
-  return Object.freeze({
-    rows: block.elements.length,
-    cols: m * n,
-    rowPtr,
-    colIdx: Int32Array.from(cols),
-    big: Object.freeze(vals.map((v) => BigInt(v))),
-    small,
-    maxAbs: vals.length ? 1 : 0,
-  });
+  return Object.freeze({ rows: block.elements.length, cols: m * n, rowPtr, colIdx, values });
+}
+
+function integerMatrix(rows: DiagramRows): IntegerMatrix {
+  const small = Float64Array.from(rows.values);
+  return Object.freeze({ ...rows, big: Object.freeze(Array.from(rows.values, (v) => BigInt(v))), small, maxAbs: rows.values.length ? 1 : 0 });
 }
 
 /**
@@ -223,11 +241,7 @@ export function materialiseBlock(block: DiagramBlock, m: number, n: number, dims
   const estimate = materialiseEstimate(block, m, n, dims, maxBytes);
   if (estimate.refusal !== null) throw materialiseRefusal(block, estimate);
   const rows = diagramRows(block, m, n, dims, deadline);
-  if (!block.canonical) return rrefOfRows(rows, block.elements.length, deadline);
-  const b = new CsrBuilder(RationalField, m * n);
-  for (let r = 0; r < rows.rows; r++) {
-    for (let k = rows.rowPtr[r]!; k < rows.rowPtr[r + 1]!; k++) b.push(rows.colIdx[k]!, ONE);
-    b.endRow();
-  }
-  return b.build();
+  if (!block.canonical) return rrefOfRows(integerMatrix(rows), block.elements.length, deadline);
+  // The orbit basis is its own RREF: 0/1 rows, in pivot order.
+  return Object.freeze({ rows: rows.rows, cols: rows.cols, rowPtr: rows.rowPtr, colIdx: rows.colIdx, values: Object.freeze(new Array<Rational>(rows.colIdx.length).fill(ONE)) });
 }

@@ -41,7 +41,7 @@ export function verifyBlock<T>(
 }
 
 /** Above this much work (see below) a diagram block is checked symbolically only. */
-export const MATRIX_CHECK_LIMIT = 2 ** 23;
+export const MATRIX_CHECK_LIMIT = 2 ** 20;
 
 /**
  * Verifies a diagram (symbolic) block: the invariant tensors its diagrams are made of are checked
