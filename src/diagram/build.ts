@@ -130,11 +130,11 @@ function factorTerms(family: DiagramFamily, positions: readonly DiagramPosition[
     if (N % 2 === 0) {
       parts.push(
         symplectic
-          ? `${pairings} of the ${all} Brauer diagrams (J): those with no ${limit + 1} pairwise nested pairs`
-          : `${pairings} of the ${all} Brauer diagrams (${family.form === 'eta' ? 'η' : 'δ'}): those whose pairs form at most ${n} nested chains`,
+          ? `${pairings.toLocaleString('en-US')} of the ${all.toLocaleString('en-US')} Brauer diagrams (J): those with no ${limit + 1} pairwise nested pairs`
+          : `${pairings.toLocaleString('en-US')} of the ${all.toLocaleString('en-US')} Brauer diagrams (${family.form === 'eta' ? 'η' : 'δ'}): those whose pairs form at most ${n} nested chains`,
       );
     }
-    if (eps > 0) parts.push(`${eps} diagram${eps === 1 ? '' : 's'} with one ε, whose pairs and ε form ${n} nested chains`);
+    if (eps > 0) parts.push(`${eps.toLocaleString('en-US')} diagram${eps === 1 ? '' : 's'} with one ε, whose pairs and ε form ${n} nested chains`);
     why = parts.join('; ') || `no diagrams: ${N} indices`;
   }
   const expected = familyDimension(family, N);
