@@ -138,8 +138,11 @@ function indexedCoordinates(rep: Rep, dimOf: (r: Rep) => number): number {
 /** What the expression alone says about a rep's layout: its dimension and summand types with counts. */
 export interface RepShape {
   readonly dim: number;
-  /** Coordinates the layout stores as index arrays (interleaved summands); the rest are ranges. */
-  readonly indexed: number;
+  /**
+   * Coordinates the layout stores as index arrays (interleaved summands); the rest are ranges
+   * that cost nothing. Absent means all `dim` of them (the cautious reading).
+   */
+  readonly indexed?: number;
   /** Distinct summand types, each with its number of instances (order not significant). */
   readonly types: readonly { readonly rep: Rep; readonly dim: number; readonly count: number }[];
 }
@@ -266,6 +269,6 @@ export interface LayoutGuard {
  */
 export function layoutOf<T>(group: Group<T>, rep: Rep, guard: LayoutGuard): Layout {
   const shape = repShape(group, rep, guard.path);
-  checkLayoutMemory(shape.indexed, guard.maxBytes);
+  checkLayoutMemory(shape.indexed ?? shape.dim, guard.maxBytes);
   return buildLayout(rep, group.dim, group.factors.map((f) => f.dim));
 }

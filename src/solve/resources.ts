@@ -75,7 +75,7 @@ export function estimateResources<T>(group: Group<T>, inShape: RepShape, outShap
  * checkResources(group, repShape(group, t4, 'in'), repShape(group, t4, 'out'), 4 * 1024 ** 3) // S(50): throws, 1.11 PiB
  */
 export function checkResources<T>(group: Group<T>, inShape: RepShape, outShape: RepShape, maxBytes: number, strategy?: StrategyChoice): ResourceEstimate {
-  checkLayoutMemory(inShape.indexed + outShape.indexed, maxBytes);
+  checkLayoutMemory((inShape.indexed ?? inShape.dim) + (outShape.indexed ?? outShape.dim), maxBytes);
   const est = estimateResources(group, inShape, outShape, strategy);
   if (!(est.bytes <= maxBytes)) {
     throw new ResourceError(

@@ -15,7 +15,7 @@ import { customGroupFromJson } from '../../src/group/custom.js';
 import type { Group } from '../../src/group/group.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 import { parseRep } from '../../src/rep/parse.js';
-import { repShape } from '../../src/rep/layout.js';
+import { layoutOf, repShape } from '../../src/rep/layout.js';
 import { solveBasis, solveLayer, type SolveRequest } from '../../src/pipeline.js';
 import { estimateResources } from '../../src/solve/resources.js';
 
@@ -67,6 +67,17 @@ describe('answers no materialised strategy can give', () => {
     expect(b.blocks[0]!.verification.mode).toBe('diagram');
     // The elimination estimate is still what a forced materialised strategy gets.
     expect(code(() => solveBasis({ group: 'O(3)', in: 'T(5)', strategy: 'exact' }))).toBe('E_TOO_LARGE');
+  });
+
+  it('a layout holds no index array for a contiguous summand until one is read', () => {
+    const big = layoutOf(resolveGroup('S(1000)') as Group<unknown>, parseRep('T(3)'), { maxBytes: 2 ** 20, path: 'in' });
+    expect(big.instances.map((i) => i.offset)).toEqual([0]);
+    const small = layoutOf(resolveGroup('S(3)') as Group<unknown>, parseRep('2V+V⊗(V+V)'), { maxBytes: 2 ** 20, path: 'in' });
+    expect([...small.instances[1]!.indices]).toEqual([3, 4, 5]);
+    expect(small.instances.slice(2).map((i) => [i.offset, [...i.indices]])).toEqual([
+      [null, [6, 7, 8, 12, 13, 14, 18, 19, 20]],
+      [null, [9, 10, 11, 15, 16, 17, 21, 22, 23]],
+    ]);
   });
 
   it('the resource guard estimates by strategy', () => {
