@@ -7,7 +7,9 @@ import { flatBasis, solveBasis, summaryText } from 'solve-basis';
 for (let n = 2; n <= 8; n++) {
   const basis = solveBasis({ group: `S(${n})`, in: 'V', out: 'V' });
   assert.equal(basis.dim, 2, `S(${n}): DeepSets has 2 parameters`);
-  assert.equal(basis.blocks[0].strategy, 'orbit');
+  // Closed form: the set partitions of {o1, i1}, as the orbit basis.
+  assert.equal(basis.blocks[0].strategy, 'diagram');
+  assert.deepEqual(basis.blocks[0].diagrams.elements.map((e) => e.label), ['[o1=i1]', '[o1 ≠ i1]']);
 }
 
 // The two elements for n = 4, as dense matrices: the diagonal and the off-diagonal.

@@ -6,16 +6,64 @@
 import type { Field } from './field/field.js';
 import type { Group } from './group/group.js';
 import { CsrBuilder, type SparseMatrix } from './linalg/index.js';
-import type { Layout } from './rep/layout.js';
+import type { Layout, SummandInstance } from './rep/layout.js';
 import type { Rep } from './rep/rep.js';
 import type { BlockBasis } from './solve/strategy.js';
 import type { Certificate, VerifyReport } from './verify/report.js';
 
-/** A solved (in type, out type) pair. Its rows are local to the block (flat index r·n_a + c). */
+/**
+ * A solved (in type, out type) pair. Its rows are local to the block (flat index r·n_a + c). A
+ * diagram block is symbolic (`diagrams` set): its `elements` are materialised on first read, which
+ * throws E_TOO_LARGE for a block too large to expand — count with `blockRank`, not `elements.rows`.
+ */
 export interface BlockEntry<T> extends BlockBasis<T> {
   readonly inType: number;
   readonly outType: number;
   readonly verification: VerifyReport;
+}
+
+/**
+ * A block basis with its place and check added, keeping a symbolic block's lazy `elements` lazy
+ * (an object spread would read it).
+ *
+ * @example
+ * blockEntry(solved, { inType: 0, outType: 0, verification }).elements // read only now
+ */
+export function blockEntry<T>(solved: BlockBasis<T>, extra: Pick<BlockEntry<T>, 'inType' | 'outType' | 'verification'>): BlockEntry<T> {
+  const out = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(solved), ...Object.getOwnPropertyDescriptors(extra) });
+  return Object.freeze(out) as BlockEntry<T>;
+}
+
+/**
+ * Number of basis elements of a block, without materialising a symbolic one.
+ *
+ * @example
+ * blockRank(basis.blocks[0]) // 15 for S(5) tensor2
+ */
+export function blockRank(b: Pick<BlockBasis<unknown>, 'elements' | 'diagrams'>): number {
+  return b.diagrams ? b.diagrams.elements.length : b.elements.rows;
+}
+
+/**
+ * Stored entries of a block's rows: exact when materialised (or cheap to), otherwise the
+ * materialisation estimate (an upper bound for non-orbit diagram bases).
+ *
+ * @example
+ * blockEntries(basis.blocks[0]) // 625 for S(5) tensor2
+ */
+export function blockEntries(b: Pick<BlockBasis<unknown>, 'elements' | 'materialisation'>): number {
+  return b.materialisation && !b.materialisation.cheap ? b.materialisation.entries : b.elements.colIdx.length;
+}
+
+/**
+ * Whether reading `elements` is free or cheap: always for materialised strategies, for a diagram
+ * block when it is small (see diagram/materialise.ts).
+ *
+ * @example
+ * isCheap(basis.blocks[0]) // true for S(5) tensor2, false for O(3) T(5)
+ */
+export function isCheap(b: Pick<BlockBasis<unknown>, 'materialisation'>): boolean {
+  return b.materialisation === undefined || b.materialisation.cheap;
 }
 
 export interface Basis<T> {
@@ -47,6 +95,16 @@ export interface LayerBases<T = unknown> {
   readonly bias: Basis<T>;
 }
 
+/** Coordinate of a summand's local index i in the whole rep (no index array for a contiguous one). */
+function coordinate(inst: SummandInstance): (i: number) => number {
+  if (inst.offset !== null) {
+    const offset = inst.offset;
+    return (i) => offset + i;
+  }
+  const indices = inst.indices;
+  return (i) => indices[i]!;
+}
+
 function instanceCount(layout: Layout, type: number): number {
   return layout.instances.filter((i) => i.type === type).length;
 }
@@ -60,18 +118,21 @@ function instanceCount(layout: Layout, type: number): number {
 export function basisDimension(
   inLayout: Layout,
   outLayout: Layout,
-  blocks: readonly { readonly elements: { readonly rows: number }; readonly inType: number; readonly outType: number }[],
+  blocks: readonly (Pick<BlockBasis<unknown>, 'elements' | 'diagrams'> & { readonly inType: number; readonly outType: number })[],
 ): number {
   return blocks.reduce(
-    (s, b) => s + b.elements.rows * instanceCount(inLayout, b.inType) * instanceCount(outLayout, b.outType),
+    (s, b) => s + blockRank(b) * instanceCount(inLayout, b.inType) * instanceCount(outLayout, b.outType),
     0,
   );
 }
 
-/** Number of stored entries the flat basis would have. */
+/**
+ * Number of stored entries the flat basis would have (for symbolic blocks too large to expand
+ * cheaply, the materialisation estimate).
+ */
 export function flatEntryCount<T>(basis: Basis<T>): number {
   return basis.blocks.reduce(
-    (s, b) => s + b.elements.colIdx.length * instanceCount(basis.inLayout, b.inType) * instanceCount(basis.outLayout, b.outType),
+    (s, b) => s + blockEntries(b) * instanceCount(basis.inLayout, b.inType) * instanceCount(basis.outLayout, b.outType),
     0,
   );
 }
@@ -87,22 +148,30 @@ export function flatEntryCount<T>(basis: Basis<T>): number {
  */
 export function flatBasis<T>(basis: Basis<T>): SparseMatrix<T> {
   const n = basis.shape[1];
+  // One summand each side: the block's rows are the flat basis already.
+  const [onlyOut, onlyIn] = [basis.outLayout.instances, basis.inLayout.instances];
+  if (basis.blocks.length === 1 && onlyOut.length === 1 && onlyIn.length === 1 && onlyOut[0]!.offset === 0 && onlyIn[0]!.offset === 0) {
+    return basis.blocks[0]!.elements;
+  }
   const rows: { pivot: number; cols: number[]; vals: T[] }[] = [];
   for (const b of basis.blocks) {
     const blockCols = b.n;
+    const elements = b.elements;
     for (const outInst of basis.outLayout.instances) {
       if (outInst.type !== b.outType) continue;
+      const outIndex = coordinate(outInst);
       for (const inInst of basis.inLayout.instances) {
         if (inInst.type !== b.inType) continue;
-        for (let r = 0; r < b.elements.rows; r++) {
+        const inIndex = coordinate(inInst);
+        for (let r = 0; r < elements.rows; r++) {
           const cols: number[] = [];
           const vals: T[] = [];
-          for (let k = b.elements.rowPtr[r]!; k < b.elements.rowPtr[r + 1]!; k++) {
-            const x = b.elements.colIdx[k]!;
-            const row = outInst.indices[Math.floor(x / blockCols)]!;
-            const col = inInst.indices[x % blockCols]!;
+          for (let k = elements.rowPtr[r]!; k < elements.rowPtr[r + 1]!; k++) {
+            const x = elements.colIdx[k]!;
+            const row = outIndex(Math.floor(x / blockCols));
+            const col = inIndex(x % blockCols);
             cols.push(row * n + col);
-            vals.push(b.elements.values[k]!);
+            vals.push(elements.values[k]!);
           }
           rows.push({ pivot: cols[0]!, cols, vals });
         }

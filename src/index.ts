@@ -11,7 +11,8 @@
  * basis.dim; // 15
  */
 export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
-export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export { flatBasis, blockRank, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export type { DiagramBlock } from './diagram/types.js';
 export type { StrategyChoice, StrategyName } from './solve/strategy.js';
 // The names `strategy` accepts, as `--strategy` lists them: the playground's option list (web/)
 // comes from here so that a new strategy appears there without touching the page.

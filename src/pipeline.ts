@@ -8,21 +8,21 @@
  * and bias) under one deadline, one memory limit and one matrix cache. Emitting (JSON, code,
  * pictures) is the next stage, applied to what these return.
  */
-import { basisDimension, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+import { basisDimension, blockEntry, blockRank, type Basis, type BlockEntry, type LayerBases } from './basis.js';
 import { toFloatGroup } from './group/convert.js';
 import type { AnyGroup, Group } from './group/group.js';
 import { resolveGroup } from './group/resolve.js';
-import { signedPermSubgroup } from './group/signed-perm-subgroup.js';
 import { layoutOf, repShape, type Layout } from './rep/layout.js';
 import { RepMatrixCache } from './rep/matrices.js';
 import { parseRep } from './rep/parse.js';
 import { SCALAR, type Rep } from './rep/rep.js';
+import { GroupFacts } from './solve/facts.js';
 import { checkResources } from './solve/resources.js';
 import { familyOf, solveBlock } from './solve/select.js';
 import type { HomProblem, SolveOptions, StrategyChoice } from './solve/strategy.js';
 import { DEFAULT_MAX_MEMORY_BYTES } from './util/bytes.js';
 import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
-import { certifyBasis, verifyBlock } from './verify/index.js';
+import { certifyBasis, verifyBlock, verifyDiagramBlock } from './verify/index.js';
 
 export interface SolveRequest {
   /** A group name (`S(5)`, `SO(3) x S(4)`), a custom group file path, or a resolved group. */
@@ -95,7 +95,7 @@ interface Session<T> {
   readonly deadline: Deadline;
   readonly options: SolveOptions;
   readonly matrices: RepMatrixCache<T>;
-  readonly signedPermSubgroup: Group<T> | null;
+  readonly facts: GroupFacts<T>;
 }
 
 /** ① The group and the rep trees. The deadline starts first: reading a group file counts. */
@@ -118,9 +118,10 @@ function start(request: SolveRequest): Session<unknown> {
       ...(request.rtol !== undefined ? { rtol: request.rtol } : {}),
       ...(request.floatDenseLimit !== undefined ? { floatDenseLimit: request.floatDenseLimit } : {}),
       deadline,
+      maxBytes: request.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES,
     },
     matrices: new RepMatrixCache(group),
-    signedPermSubgroup: signedPermSubgroup(group),
+    facts: new GroupFacts(group),
   };
 }
 
@@ -131,7 +132,7 @@ function solveHom<T>(
   extra: { readonly certify: boolean; readonly onProgress: SolveRequest['onProgress'] },
 ): Basis<T> {
   // ② Refuse from the shapes alone, before anything of size dim is allocated.
-  checkResources(s.group, repShape(s.group, inRep, s.names.in), repShape(s.group, outRep, s.names.out), s.maxBytes);
+  checkResources(s.facts, repShape(s.group, inRep, s.names.in), repShape(s.group, outRep, s.names.out), s.maxBytes, s.options.strategy);
   // ③ The summands of each side; equal summands share a type.
   const inLayout = layoutOf(s.group, inRep, { maxBytes: s.maxBytes, path: s.names.in });
   const outLayout = layoutOf(s.group, outRep, { maxBytes: s.maxBytes, path: s.names.out });
@@ -162,12 +163,15 @@ function solveBlocks<T>(s: Session<T>, inLayout: Layout, outLayout: Layout, onPr
   outLayout.types.forEach((outType, b) => {
     inLayout.types.forEach((inType, a) => {
       s.deadline.check();
-      const problem: HomProblem<T> = { group: s.group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices: s.matrices, signedPermSubgroup: s.signedPermSubgroup };
+      const problem: HomProblem<T> = { group: s.group, inRep: inType.rep, outRep: outType.rep, m: outType.dim, n: inType.dim, matrices: s.matrices, facts: s.facts };
       const solved = solveBlock(problem, s.options);
       onProgress?.(++done, total);
-      if (solved.elements.rows === 0) return;
-      const verification = verifyBlock(s.matrices, outType.rep, inType.rep, solved.elements, solved.m, solved.n, s.deadline);
-      blocks.push(Object.freeze({ ...solved, inType: a, outType: b, verification }));
+      if (blockRank(solved) === 0) return;
+      // A diagram block stays symbolic: its tensors are checked, its matrices only when small.
+      const verification = solved.diagrams
+        ? verifyDiagramBlock(s.matrices, outType.rep, inType.rep, solved, s.deadline)
+        : verifyBlock(s.matrices, outType.rep, inType.rep, solved.elements, solved.m, solved.n, s.deadline);
+      blocks.push(blockEntry(solved, { inType: a, outType: b, verification }));
     });
   });
   return Object.freeze(blocks);

@@ -37,9 +37,16 @@ export interface Layout {
   readonly instances: readonly SummandInstance[];
 }
 
+/**
+ * A summand and its coordinates: `[first, first + dim)` when `indices` is null (a plain summand or
+ * a term of a sum: no array is built, so a rep of 10⁹ coordinates costs nothing here), otherwise
+ * the explicit, increasing coordinates a tensor product with a sum factor interleaves.
+ */
 interface Piece {
   readonly rep: Rep;
-  readonly indices: Int32Array;
+  readonly first: number;
+  readonly dim: number;
+  readonly indices: Int32Array | null;
 }
 
 /**
@@ -47,7 +54,7 @@ interface Piece {
  */
 function buildLayout(rep: Rep, baseDim: number, factorDims: readonly number[]): Layout {
   const dimOf = (r: Rep): number => repDim(r, baseDim, factorDims);
-  const pieces = split(rep, dimOf).sort((a, b) => a.indices[0]! - b.indices[0]!);
+  const pieces = split(rep, dimOf).sort((a, b) => a.first - b.first);
   const types: SummandType[] = [];
   const typeOf = new Map<string, number>();
   const instances = pieces.map((p): SummandInstance => {
@@ -56,11 +63,15 @@ function buildLayout(rep: Rep, baseDim: number, factorDims: readonly number[]): 
     if (type === undefined) {
       type = types.length;
       typeOf.set(key, type);
-      types.push(Object.freeze({ rep: p.rep, key, dim: p.indices.length }));
+      types.push(Object.freeze({ rep: p.rep, key, dim: p.dim }));
     }
-    const first = p.indices[0] ?? 0;
-    const contiguous = p.indices.every((v, i) => v === first + i);
-    return Object.freeze({ type, indices: p.indices, offset: contiguous ? first : null });
+    const explicit = p.indices;
+    if (explicit !== null && !explicit.every((v, i) => v === p.first + i)) return Object.freeze({ type, indices: explicit, offset: null });
+    // Contiguous: the index array is built only if someone reads it, and then kept.
+    let memo: Int32Array | null = explicit;
+    const inst = { type, offset: p.first } as SummandInstance;
+    Object.defineProperty(inst, 'indices', { enumerable: true, get: () => (memo ??= range(p.first, p.dim)) });
+    return Object.freeze(inst);
   });
   return Object.freeze({ dim: dimOf(rep), types: Object.freeze(types), instances: Object.freeze(instances) });
 }
@@ -71,6 +82,10 @@ function range(start: number, length: number): Int32Array {
   return a;
 }
 
+function coordinatesOf(p: Piece): Int32Array {
+  return p.indices ?? range(p.first, p.dim);
+}
+
 function split(rep: Rep, dimOf: (r: Rep) => number): Piece[] {
   if (rep.kind === 'sum') {
     const out: Piece[] = [];
@@ -79,7 +94,9 @@ function split(rep: Rep, dimOf: (r: Rep) => number): Piece[] {
       const inner = split(t.rep, dimOf);
       const d = dimOf(t.rep);
       for (let c = 0; c < t.count; c++) {
-        for (const p of inner) out.push({ rep: p.rep, indices: p.indices.map((i) => i + offset) });
+        for (const p of inner) {
+          out.push({ rep: p.rep, first: p.first + offset, dim: p.dim, indices: p.indices && p.indices.map((i) => i + offset) });
+        }
         offset += d;
       }
     }
@@ -87,29 +104,45 @@ function split(rep: Rep, dimOf: (r: Rep) => number): Piece[] {
   }
   if (rep.kind === 'tensor' && rep.factors.some((f) => f.kind === 'sum')) {
     // (A⊕B)⊗C has A⊗C first, then B⊗C; A⊗(B⊕C) interleaves: row-major index i·dim₂ + j.
-    let acc: Piece[] = [{ rep: tensor([]), indices: Int32Array.of(0) }];
+    let acc: { rep: Rep; indices: Int32Array }[] = [{ rep: tensor([]), indices: Int32Array.of(0) }];
     for (const f of rep.factors) {
       const parts = split(f, dimOf);
       const d = dimOf(f);
-      const next: Piece[] = [];
+      const next: { rep: Rep; indices: Int32Array }[] = [];
       for (const a of acc) {
         for (const p of parts) {
-          const indices = new Int32Array(a.indices.length * p.indices.length);
+          const own = coordinatesOf(p);
+          const indices = new Int32Array(a.indices.length * own.length);
           let k = 0;
-          for (const i of a.indices) for (const j of p.indices) indices[k++] = i * d + j;
+          for (const i of a.indices) for (const j of own) indices[k++] = i * d + j;
           next.push({ rep: tensor([a.rep, p.rep]), indices });
         }
       }
       acc = next;
     }
-    return acc;
+    return acc.map((a) => ({ rep: a.rep, first: a.indices[0] ?? 0, dim: a.indices.length, indices: a.indices }));
   }
-  return [{ rep, indices: range(0, dimOf(rep)) }];
+  return [{ rep, first: 0, dim: dimOf(rep), indices: null }];
+}
+
+/**
+ * Coordinates for which a layout builds index arrays: those of tensor products with a sum factor
+ * (everything else is a contiguous range, described by its offset).
+ */
+function indexedCoordinates(rep: Rep, dimOf: (r: Rep) => number): number {
+  if (rep.kind === 'sum') return rep.terms.reduce((s, t) => s + t.count * indexedCoordinates(t.rep, dimOf), 0);
+  if (rep.kind === 'tensor' && rep.factors.some((f) => f.kind === 'sum')) return dimOf(rep);
+  return 0;
 }
 
 /** What the expression alone says about a rep's layout: its dimension and summand types with counts. */
 export interface RepShape {
   readonly dim: number;
+  /**
+   * Coordinates the layout stores as index arrays (interleaved summands); the rest are ranges
+   * that cost nothing. Absent means all `dim` of them (the cautious reading).
+   */
+  readonly indexed?: number;
   /** Distinct summand types, each with its number of instances (order not significant). */
   readonly types: readonly { readonly rep: Rep; readonly dim: number; readonly count: number }[];
 }
@@ -201,7 +234,8 @@ export function repShape<T>(group: Group<T>, rep: Rep, path: string): RepShape {
   const types = [...typeCounts(rep).values()]
     .map((t) => ({ rep: t.rep, dim: repDim(t.rep, group.dim, factorDims), count: t.count }))
     .filter((t) => t.dim > 0);
-  return Object.freeze({ dim, types: Object.freeze(types) });
+  const indexed = indexedCoordinates(rep, (r) => repDim(r, group.dim, factorDims));
+  return Object.freeze({ dim, indexed, types: Object.freeze(types) });
 }
 
 /**
@@ -238,6 +272,6 @@ export interface LayoutGuard {
  */
 export function layoutOf<T>(group: Group<T>, rep: Rep, guard: LayoutGuard): Layout {
   const shape = repShape(group, rep, guard.path);
-  checkLayoutMemory(shape.dim, guard.maxBytes);
+  checkLayoutMemory(shape.indexed ?? shape.dim, guard.maxBytes);
   return buildLayout(rep, group.dim, group.factors.map((f) => f.dim));
 }

@@ -28,7 +28,7 @@ interface Split<T> {
 function signedPermSplit<T>(p: HomProblem<T>, deadline: Deadline | undefined): Split<T> {
   const outM = p.matrices.of(p.outRep);
   const inM = p.matrices.of(p.inRep);
-  const sub = p.signedPermSubgroup;
+  const sub = p.facts.signedPermSubgroup();
   const outPerms = sub ? signedPermAction(sub, p.outRep) : null;
   const inPerms = sub ? signedPermAction(sub, p.inRep) : null;
   const reduced = outPerms !== null && inPerms !== null && outPerms.length > 0;

@@ -1,9 +1,10 @@
 /**
- * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Five exist,
+ * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Six exist,
  * each in its own file, tried in this order by select.ts:
  *
  * | strategy  | family | applies when                                   | method                              |
  * |-----------|--------|------------------------------------------------|-------------------------------------|
+ * | diagram   | diagram| S(n), O(n), SO(n), Sp(m), Lorentz (and products) on tensor powers of V, V* | closed form: partition / Brauer / ε diagrams (symbolic) |
  * | orbit     | orbit  | signed-permutation generators, no Lie algebra  | orbit sums (union-find)             |
  * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
  * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
@@ -12,18 +13,26 @@
  *
  * The elimination strategies first pre-reduce by the group's signed-permutation elements (orbit
  * sums), then impose the remaining generators on that smaller space (elimination.ts). The family
- * is what format v1 of the basis JSON records and what `--strategy exact|float` selects.
+ * is what format v1 of the basis JSON records and what `--strategy exact|float` selects (the
+ * diagram family is exact and is recorded as `exact` in the JSON).
+ *
+ * The diagram strategy returns the symbolic form (DESIGN.md §10): `diagrams` holds the basis in
+ * closed form, and `elements` is materialised from it only when first read — for a block too large
+ * to expand, reading it throws E_TOO_LARGE (see diagram/materialise.ts).
  */
 import type { Deadline } from '../util/deadline.js';
 import type { Group } from '../group/group.js';
 import type { SparseMatrix } from '../linalg/index.js';
 import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
+import type { GroupFacts } from './facts.js';
+import type { DiagramBlock } from '../diagram/types.js';
+import type { MaterialiseEstimate } from '../diagram/materialise.js';
 
-/** The five strategies. */
-export type StrategyName = 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
-/** Their families: how exact the answer is (the basis JSON's `strategy`). */
-export type StrategyFamily = 'orbit' | 'exact' | 'float';
+/** The six strategies. */
+export type StrategyName = 'diagram' | 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
+/** Their families: how exact the answer is (the basis JSON's `strategy`, where `diagram` is written `exact`). */
+export type StrategyFamily = 'diagram' | 'orbit' | 'exact' | 'float';
 /** What a caller may force: one strategy, or the best applicable one of a family. */
 export type StrategyChoice = StrategyName | StrategyFamily;
 
@@ -40,11 +49,8 @@ export interface HomProblem<T> {
   /** dim of inRep (columns of W). */
   readonly n: number;
   readonly matrices: RepMatrixCache<T>;
-  /**
-   * Signed-permutation elements of the group (see group/monomial-subgroup.ts), used to pre-reduce
-   * by orbit sums; null when there are none.
-   */
-  readonly signedPermSubgroup: Group<T> | null;
+  /** The group's signed-permutation subgroup and diagram families, computed once per request. */
+  readonly facts: GroupFacts<T>;
 }
 
 export interface SolveDiagnostics {
@@ -60,12 +66,20 @@ export interface SolveDiagnostics {
 export interface BlockBasis<T> {
   readonly m: number;
   readonly n: number;
-  /** r × (m·n) rows in reduced row echelon form (row-major flat index r·n + c). */
+  /**
+   * r × (m·n) rows in reduced row echelon form (row-major flat index r·n + c). For a diagram block
+   * this is computed on first read and throws E_TOO_LARGE when `materialisation.refusal` is set;
+   * count with `blockRank` (basis.ts) instead of `elements.rows`.
+   */
   readonly elements: SparseMatrix<T>;
   readonly strategy: StrategyName;
   readonly family: StrategyFamily;
   readonly reason: string;
   readonly diagnostics: SolveDiagnostics;
+  /** The diagram strategy only: the same basis in closed form, for any consumer that can use it. */
+  readonly diagrams?: DiagramBlock;
+  /** The diagram strategy only: what reading `elements` costs, and whether it is allowed. */
+  readonly materialisation?: MaterialiseEstimate;
 }
 
 export interface SolveOptions {
@@ -80,6 +94,8 @@ export interface SolveOptions {
   readonly floatDenseLimit?: number;
   /** Cooperative time limit (`--timeout`), ticked inside the long loops. */
   readonly deadline?: Deadline;
+  /** Memory limit in bytes (`--max-memory`): what a symbolic block may spend when it is materialised. */
+  readonly maxBytes?: number;
 }
 
 /** A strategy: whether it applies to a problem (null, or why not) and how to solve it. */

@@ -26,7 +26,10 @@ import { RepMatrixCache, type RepMatrices } from '../rep/matrices.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { generatorOrder, MAX_GENERATOR_ORDER } from '../group/sanity.js';
 import { lieClosure } from '../group/lie-closure.js';
-import { verifyBasis } from './equivariance.js';
+import { FLOAT_RESIDUAL_TOLERANCE, verifyBasis } from './equivariance.js';
+import { blockRank, isCheap } from '../basis.js';
+import { certifyDiagramForms } from '../diagram/verify.js';
+import type { BlockBasis } from '../solve/strategy.js';
 import type { Certificate } from './report.js';
 import type { Layout } from '../rep/layout.js';
 
@@ -37,7 +40,7 @@ export interface Certifiable<T> {
   readonly inLayout: Layout;
   readonly outLayout: Layout;
   readonly dim: number;
-  readonly blocks: readonly { readonly inType: number; readonly outType: number; readonly m: number; readonly n: number; readonly elements: SparseMatrix<T> }[];
+  readonly blocks: readonly (Pick<BlockBasis<T>, 'm' | 'n' | 'elements' | 'diagrams' | 'materialisation'> & { readonly inType: number; readonly outType: number })[];
 }
 
 /** Random group elements checked per block for Lie groups. */
@@ -129,7 +132,8 @@ function certifyFinite<T>(basis: Certifiable<T>, deadline: Deadline, maxElements
       let sum = f.zero;
       for (let g = 0; g < order; g++) sum = f.add(sum, f.mul(chiIn[inverse[g]!]!, chiOut[g]!));
       const expected = asInteger(f, sum, order);
-      const got = basis.blocks.find((x) => x.inType === a && x.outType === b)?.elements.rows ?? 0;
+      const found = basis.blocks.find((x) => x.inType === a && x.outType === b);
+      const got = found ? blockRank(found) : 0;
       if (got !== expected) {
         throw new SolverError('E_VERIFY', `certification failed: block ${basis.outLayout.types[b]!.key} ← ${basis.inLayout.types[a]!.key} has ${got} basis elements, the character formula says ${expected}`, {
           expected: String(expected),
@@ -167,6 +171,14 @@ function certifyLie<T>(basis: Certifiable<T>, deadline: Deadline): Certificate {
   let tolerance = 0;
   for (const b of basis.blocks) {
     deadline.check();
+    if (b.diagrams && !isCheap(b)) {
+      // Too large to expand: check the diagrams' invariant tensors on random elements instead.
+      const r = certifyDiagramForms(group, b.diagrams, LIE_RANDOM_ELEMENTS, LIE_SEED, FLOAT_RESIDUAL_TOLERANCE);
+      worst = Math.max(worst, r.maxResidual);
+      count += r.checked;
+      tolerance = FLOAT_RESIDUAL_TOLERANCE;
+      continue;
+    }
     const outType = basis.outLayout.types[b.outType]!;
     const inType = basis.inLayout.types[b.inType]!;
     const rows: SparseMatrix<number> = complex

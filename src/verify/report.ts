@@ -5,14 +5,20 @@
 
 /** How one block was checked before it was returned (see equivariance.ts). */
 export interface VerifyReport {
-  /** `exact`: residual exactly zero; `float`: relative residual below `tolerance`. */
-  readonly mode: 'exact' | 'float' | 'signed-permutation';
+  /**
+   * `exact`: residual exactly zero; `float`: relative residual below `tolerance`; `diagram`: a
+   * symbolic block, whose invariant tensors were checked exactly against every generator (and
+   * whose matrices were checked too when `diagram.materialised`).
+   */
+  readonly mode: 'exact' | 'float' | 'signed-permutation' | 'diagram';
   readonly generatorsChecked: number;
   readonly randomElementsChecked: number;
   /** Largest relative residual seen (0 for exact checks). */
   readonly maxResidual: number;
   readonly tolerance: number;
   readonly independent: true;
+  /** Diagram blocks: what the symbolic check covered, and whether the matrices at the real n were checked as well. */
+  readonly diagram?: { readonly checked: string; readonly materialised: boolean };
 }
 
 /** What `--certify` established (see certify.ts). */

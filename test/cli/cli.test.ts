@@ -95,8 +95,10 @@ describe('CLI: every bad input is one line on stderr and a non-zero exit', () =>
     ['unknown option', ['--group', 'S5', '--rep', 'V', '--frobnicate'], 2, 'E_OPTION'],
     ['bad format', ['--group', 'S5', '--rep', 'V', '--format', 'xml'], 2, 'E_OPTION'],
     ['bad memory size', ['--group', 'S5', '--rep', 'V', '--max-memory', 'lots'], 2, 'E_OPTION'],
-    ['too large', ['--group', 'S(50)', '--rep', 'T(4)'], 3, 'E_TOO_LARGE'],
-    ['too large for a small limit', ['--group', 'SO(3)', '--rep', 'T(3)', '--max-memory', '1M'], 3, 'E_TOO_LARGE'],
+    // Forced strategies: the diagram strategy answers both in closed form.
+    ['too large', ['--group', 'S(50)', '--rep', 'T(4)', '--strategy', 'orbit'], 3, 'E_TOO_LARGE'],
+    ['too large for a small limit', ['--group', 'SO(3)', '--rep', 'T(3)', '--strategy', 'exact', '--max-memory', '1M'], 3, 'E_TOO_LARGE'],
+    ['--flat of a diagram basis too large to expand', ['--group', 'O(3)', '--rep', 'T(5)', '--format', 'json', '--flat'], 3, 'E_TOO_LARGE'],
     ['orbit forced on a Lie group', ['--group', 'SO(3)', '--rep', 'V', '--strategy', 'orbit'], 4, 'E_SOLVER'],
   ];
   it.each(cases)('%s', (_name, args, status, code) => {

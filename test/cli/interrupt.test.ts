@@ -52,10 +52,10 @@ describe('interrupted runs leave no partial file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'solve-basis-kill-'));
     const file = join(dir, 'basis.json');
     writeFileSync(file, 'previous contents\n');
-    // S(7) T(4)→T(4), idle machine: ~2 s to solve, then ~4.5 s building 87 MB of JSON before the
+    // S(7) T(4)→T(4) by orbit sums (the diagram strategy would answer at once), idle machine: ~2 s to solve, then ~4.5 s building 87 MB of JSON before the
     // write at ~6.5 s. 800 ms lands in the solve, 3000 ms in the JSON building with ~3 s to spare
     // before the write even when the timer fires late (at 4500 ms a late timer could reach the write).
-    const r = await killDuring(['--group', 'S(7)', '--rep', 'T(4)', '--format', 'json', '-o', file], signal, afterMs);
+    const r = await killDuring(['--group', 'S(7)', '--rep', 'T(4)', '--strategy', 'orbit', '--format', 'json', '-o', file], signal, afterMs);
     expect(r.killToExitMs, 'killed before it finished').toBeGreaterThanOrEqual(0);
     expect(r.code === 130 || r.signal === signal, `exit ${r.code} / ${r.signal}`).toBe(true);
     // Prompt: well before the ~14 s the run would take (loose: the suite runs in parallel on 2 cores).

@@ -5,7 +5,7 @@ import { solveBasis } from '../../src/pipeline.js';
 
 describe('resource guard on output and input sizes', () => {
   it('JSON that would not fit the memory limit is refused with E_TOO_LARGE, not an out-of-memory crash', () => {
-    const b = solveBasis({ group: 'S(5)', in: 'T(2)' });
+    const b = solveBasis({ group: 'S(5)', in: 'T(2)', strategy: 'orbit' });
     expect(() => basisJsonText(b, { maxMemoryBytes: 10_000 })).toThrow(/basis JSON too large: 625 entries need about .* above the limit/);
     expect(basisJsonText(b).length).toBeGreaterThan(0);
   });
@@ -21,9 +21,9 @@ describe('resource guard on output and input sizes', () => {
     expect(stderr).toMatch(/^solve-basis: error E_TOO_LARGE: basis JSON too large/);
   });
 
-  it('S(50) T(4)→T(4) is refused at once, with the estimate and how to raise the limit', () => {
+  it('S(50) T(4)→T(4) by orbit sums is refused at once, with the estimate and how to raise the limit', () => {
     const start = performance.now();
-    expect(() => solveBasis({ group: 'S(50)', in: 'T(4)' })).toThrow(/needs an estimated 1.11 PiB .*above the limit of 4.00 GiB/);
+    expect(() => solveBasis({ group: 'S(50)', in: 'T(4)', strategy: 'orbit' })).toThrow(/needs an estimated 1.11 PiB .*above the limit of 4.00 GiB/);
     expect(performance.now() - start).toBeLessThan(2000);
   });
 });

@@ -39,7 +39,6 @@ describe('permutation generators: the convention of the built-in groups', () => 
       const a = basisJson(solveBasis({ group: file, in: rep, certify: true })) as Record<string, unknown>;
       const b = basisJson(solveBasis({ group: builtin, in: rep, certify: true })) as Record<string, unknown>;
       expect({ ...a, group: null }).toEqual({ ...b, group: null });
-      expect(a.solver).toMatchObject({ strategies: ['orbit'] });
     }
   });
 

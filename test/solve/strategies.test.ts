@@ -165,8 +165,13 @@ function invertUpperUnit(m: number[][]): number[][] {
 
 describe('the selector', () => {
   it.each([
-    ['S(4)', 'T(2)', undefined, 'orbit'],
-    ['SO(3)', 'T(2)', undefined, 'rational'],
+    ['S(4)', 'T(2)', undefined, 'diagram'],
+    ['SO(3)', 'T(2)', undefined, 'diagram'],
+    ['A(4)', 'T(2)', undefined, 'orbit'],
+    ['SL(2)', 'T(2)', undefined, 'rational'],
+    ['S(4)', 'T(2)', 'orbit', 'orbit'],
+    ['SO(3)', 'T(2)', 'rational', 'rational'],
+    ['SO(3)', 'Sym^2(V)', undefined, 'rational'],
     ['SU(2)', 'V', undefined, 'gaussian'],
     ['D(5)', 'T(2)', undefined, 'svd'],
     ['S(4)', 'T(2)', 'exact', 'rational'],

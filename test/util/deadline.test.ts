@@ -23,7 +23,8 @@ describe('--timeout: a cooperative deadline', () => {
     const start = performance.now();
     let code = '';
     try {
-      solveBasis({ group: 'SO(3)', in: 'T(5)', maxMemoryBytes: 1e12, timeoutSeconds: 0.3 });
+      // Forced: the diagram strategy answers SO(3) T(5) at once.
+      solveBasis({ group: 'SO(3)', in: 'T(5)', strategy: 'exact', maxMemoryBytes: 1e12, timeoutSeconds: 0.3 });
     } catch (e) {
       code = (e as SolveBasisError).code;
     }
@@ -32,7 +33,11 @@ describe('--timeout: a cooperative deadline', () => {
   });
 
   it('throws E_TIMEOUT from inside a long orbit solve', () => {
-    expect(() => solveBasis({ group: 'S(8)', in: 'T(4)', timeoutSeconds: 0.05 })).toThrow(/timed out/);
+    expect(() => solveBasis({ group: 'S(8)', in: 'T(4)', strategy: 'orbit', timeoutSeconds: 0.05 })).toThrow(/timed out/);
+  });
+
+  it('throws E_TIMEOUT from inside a long diagram enumeration (O(3) T(7): 30,537 diagrams)', () => {
+    expect(() => solveBasis({ group: 'O(3)', in: 'T(7)', timeoutSeconds: 0.02 })).toThrow(/timed out/);
   });
 
   it('a generous timeout changes nothing', () => {
@@ -41,7 +46,7 @@ describe('--timeout: a cooperative deadline', () => {
 
   it('the CLI exits with status 6 and one line naming the option', () => {
     let stderr = '';
-    const status = main(['node', 'solve-basis', '--group', 'SO(3)', '--rep', 'T(5)', '--max-memory', '1T', '--timeout', '0.2'], {
+    const status = main(['node', 'solve-basis', '--group', 'SO(3)', '--rep', 'T(5)', '--strategy', 'exact', '--max-memory', '1T', '--timeout', '0.2'], {
       stdout: () => undefined,
       stderr: (t) => (stderr += t),
       stderrIsTTY: false,

@@ -101,7 +101,7 @@ describe('errors', () => {
     { group: 'S5', in: 'V+*V' },
     { group: 'S5', in: 'V', out: 'V**' },
     { group: 'Lorenz', in: 'V' },
-    { group: 'S(50)', in: 'T(4)', maxMemoryBytes: BROWSER_MAX_MEMORY_BYTES },
+    { group: 'A(50)', in: 'T(4)', maxMemoryBytes: BROWSER_MAX_MEMORY_BYTES },
     { group: 'cube.json', in: 'V' },
   ])('are worded as on the terminal, caret included: $group $in', (request) => {
     const names = request.out === undefined ? { in: 'rep', out: 'rep' } : { in: 'in', out: 'out' };

@@ -8,7 +8,9 @@ import { toDense, type SparseMatrix } from '../../linalg/index.js';
 import type { Layout } from '../../rep/layout.js';
 import { generatorImages } from '../../group/permutations.js';
 import { printRep } from '../../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../../basis.js';
+import { blockEntries, blockRank, flatBasis, flatEntryCount, isCheap, type Basis, type BlockEntry } from '../../basis.js';
+import { materialiseRefusal } from '../../diagram/materialise.js';
+import { diagramBlockJson } from './diagram-json.js';
 import { getHeapStatistics } from 'node:v8';
 import { ResourceError } from '../../errors.js';
 import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../../util/bytes.js';
@@ -36,7 +38,9 @@ const JSON_BYTES_PER_ENTRY = 250;
 
 /** Refuses files whose construction would exhaust the heap (S(9) T(4): 43M entries). */
 function checkJsonSize<T>(basis: Basis<T>, flat: boolean, single: boolean, options: JsonOptions): void {
-  const entries = (flat ? flatEntryCount(basis) : 0) + (single ? 0 : basis.blocks.reduce((s, b) => s + b.elements.colIdx.length, 0));
+  // A diagram counts as one entry per index position.
+  const diagrams = basis.blocks.reduce((s, b) => s + (b.diagrams ? b.diagrams.elements.length * Math.max(1, b.diagrams.positions.length) : 0), 0);
+  const entries = (flat ? flatEntryCount(basis) : 0) + diagrams + (single ? 0 : basis.blocks.reduce((s, b) => s + (isCheap(b) ? blockEntries(b) : 0), 0));
   const limit = Math.min(options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES, getHeapStatistics().heap_size_limit);
   const bytes = entries * JSON_BYTES_PER_ENTRY;
   if (bytes > limit) {
@@ -80,14 +84,19 @@ function layoutJson(layout: Layout): object {
   };
 }
 
+/** Format v1 names three families; the diagram strategy's answers are exact. */
+const familyJson = (family: BlockEntry<unknown>['family']): string => (family === 'diagram' ? 'exact' : family);
+
 function blockJson<T>(f: Field<T>, b: BlockEntry<T>): object {
   return {
     in: b.inType,
     out: b.outType,
     shape: [b.m, b.n],
-    dim: b.elements.rows,
-    strategy: b.family,
-    basis: rowsJson(f, b.elements, b.n),
+    dim: blockRank(b),
+    strategy: familyJson(b.family),
+    // A symbolic block too large to expand is written as its diagrams only.
+    ...(isCheap(b) ? { basis: rowsJson(f, b.elements, b.n) } : {}),
+    ...(b.diagrams ? { diagrams: diagramBlockJson(b.diagrams) } : {}),
   };
 }
 
@@ -112,9 +121,14 @@ function powerOfTenAbove(x: number): number {
   return x <= 1e-16 ? 1e-16 : Number(`1e${Math.ceil(Math.log10(x))}`);
 }
 
-/** Whether the flat basis goes into the file. */
+/**
+ * Whether the flat basis goes into the file: on request, else when it is small or a single block —
+ * and, by default, never when that would mean expanding a large diagram block (`flat: true`
+ * expands it, or refuses with E_TOO_LARGE and the estimate).
+ */
 export function writesFlat<T>(basis: Basis<T>, options: JsonOptions = {}): boolean {
   if (options.flat !== undefined) return options.flat;
+  if (!basis.blocks.every(isCheap)) return false;
   const singleBlock = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
   return singleBlock || flatEntryCount(basis) <= FLAT_ENTRY_LIMIT;
 }
@@ -130,11 +144,15 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
   const g = basis.group;
   const single = basis.inLayout.instances.length === 1 && basis.outLayout.instances.length === 1;
   const flat = writesFlat(basis, options);
+  // A diagram block that cannot be expanded says so (with its estimate) before any size check.
+  const unexpandable = flat ? basis.blocks.find((b) => b.materialisation?.refusal) : undefined;
+  if (unexpandable) throw materialiseRefusal(unexpandable.diagrams!, unexpandable.materialisation!);
   checkJsonSize(basis, flat, single, options);
   const images = generatorImages(g);
-  const strategies = [...new Set(basis.blocks.map((b) => b.family))].sort();
-  // Format v1 calls the signed-permutation check "monomial".
-  const verification = [...new Set(basis.blocks.map((b) => (b.verification.mode === 'signed-permutation' ? 'monomial' : b.verification.mode)))].sort();
+  const strategies = [...new Set(basis.blocks.map((b) => familyJson(b.family)))].sort();
+  // Format v1 calls the signed-permutation check "monomial"; the diagram check is exact.
+  const verification = [...new Set(basis.blocks.map((b) => (b.verification.mode === 'signed-permutation' ? 'monomial' : b.verification.mode === 'diagram' ? 'exact' : b.verification.mode)))].sort();
+  const single0 = single ? basis.blocks[0] : undefined;
   return {
     format: BASIS_FORMAT,
     generator: `solve-basis ${VERSION}`,
@@ -161,6 +179,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
     ...(basis.warnings.length > 0 ? { warnings: [...basis.warnings] } : {}),
     ...(basis.certificate ? { certificate: certificateJson(basis.certificate) } : {}),
     ...(flat ? { basis: rowsJson(f, flatBasis(basis), basis.shape[1]) } : {}),
+    ...(single0?.diagrams ? { diagrams: diagramBlockJson(single0.diagrams) } : {}),
     ...(single
       ? {}
       : {

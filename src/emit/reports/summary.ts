@@ -5,6 +5,7 @@
 import { printRep } from '../../rep/rep.js';
 import type { Basis } from '../../basis.js';
 import { spaceOf } from '../../group/group.js';
+import { diagramSummaryLines } from './diagram-text.js';
 import { patternPreview } from './pattern.js';
 
 export interface SummaryOptions {
@@ -55,9 +56,10 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
     );
   }
   lines.push(`  strategy  ${strategies.length ? strategies.join('; ') : 'none needed (empty basis)'}`);
+  lines.push(...diagramSummaryLines(basis));
   const gap = basis.blocks.map((b) => b.diagnostics.singularValueGap).find((x) => x !== undefined);
   if (gap) lines.push(`  numerics  singular-value gap ${gap.gap.toExponential(2)} (smallest kept ${gap.smallestKept.toExponential(2)}, largest dropped ${gap.largestDropped.toExponential(2)})`);
-  lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : `${v === 'signed-permutation' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
+  lines.push(`  verified  ${verified.length ? verified.map((v) => (v === 'float' ? 'float residual on generators and random elements' : v === 'diagram' ? diagramVerified(basis) : `${v === 'signed-permutation' ? 'exactly (signed permutations)' : 'exactly'} on every generator`)).join('; ') : 'nothing to verify'}`);
   if (basis.certificate) lines.push(`  certified ${basis.certificate.certified ? 'yes' : 'NO'}: ${basis.certificate.summary}`);
   for (const w of basis.warnings) lines.push(`  warning   ${w}`);
   if (options.elapsedMs !== undefined) lines.push(`  time      ${formatMs(options.elapsedMs)}`);
@@ -67,6 +69,14 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
     for (const l of preview) lines.push(`           ${l}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How the diagram blocks were checked (see verify/index.ts verifyDiagramBlock). */
+function diagramVerified<T>(basis: Basis<T>): string {
+  const reports = basis.blocks.flatMap((b) => (b.verification.diagram ? [b.verification.diagram] : []));
+  const all = reports.every((r) => r.materialised);
+  const checked = [...new Set(reports.map((r) => r.checked))].join('; ');
+  return `exactly, symbolically (${checked})${all ? ', and the matrices on every generator' : reports.some((r) => r.materialised) ? ', and the small blocks\' matrices on every generator' : ''}`;
 }
 
 export function formatMs(ms: number): string {

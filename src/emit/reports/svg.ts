@@ -14,6 +14,7 @@
 import { SolveBasisError } from '../../errors.js';
 import { printRep } from '../../rep/rep.js';
 import { flatBasis, flatEntryCount, type Basis } from '../../basis.js';
+import { thetaLabels } from './diagram-text.js';
 import { patternOwners } from './pattern.js';
 import type { Layout } from '../../rep/layout.js';
 import { categoricalColour, divergingColour, LARGE_PALETTE } from './palette.js';
@@ -141,9 +142,12 @@ function patternSvg<T>(basis: Basis<T>, owner: Int32Array, options: SvgOptions):
     }
   }
   const stroke = cell >= 6 ? ' stroke="#ffffff" stroke-width="0.5"' : '';
+  // Diagram bases name their parameters: a tooltip per element (`θ3 = [o1=i1 ≠ o2]`).
+  const labels = thetaLabels(basis);
+  const title = (k: number): string => (labels ? `<title>θ${k + 1} = ${labels[k]!.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</title>\n` : '');
   const groups = [...byElement.keys()]
     .sort((a, b) => a - b)
-    .map((k) => `<g class="element" data-element="${k + 1}" fill="${categoricalColour(k, basis.dim)}"${stroke}>\n${byElement.get(k)!.join('\n')}\n</g>`);
+    .map((k) => `<g class="element" data-element="${k + 1}" fill="${categoricalColour(k, basis.dim)}"${stroke}>\n${title(k)}${byElement.get(k)!.join('\n')}\n</g>`);
   const legend = legendSwatches(basis.dim, negatives.length > 0, gridY + gh + 18, Math.max(gw, 480));
   const width = MARGIN * 2 + Math.max(gw, 480, textWidth(header));
   const height = legend.bottom + MARGIN;
