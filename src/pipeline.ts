@@ -22,7 +22,7 @@ import { familyOf, solveBlock } from './solve/select.js';
 import type { HomProblem, SolveOptions, StrategyChoice } from './solve/strategy.js';
 import { DEFAULT_MAX_MEMORY_BYTES } from './util/bytes.js';
 import { deadlineAfter, NO_DEADLINE, type Deadline } from './util/deadline.js';
-import { certifyBasis, verifyBlock, verifyDiagramBlock } from './verify/index.js';
+import { certifyBasis, verifyBlock } from './verify/index.js';
 
 export interface SolveRequest {
   /** A group name (`S(5)`, `SO(3) x S(4)`), a custom group file path, or a resolved group. */
@@ -167,10 +167,7 @@ function solveBlocks<T>(s: Session<T>, inLayout: Layout, outLayout: Layout, onPr
       const solved = solveBlock(problem, s.options);
       onProgress?.(++done, total);
       if (blockRank(solved) === 0) return;
-      // A diagram block stays symbolic: its tensors are checked, its matrices only when small.
-      const verification = solved.diagrams
-        ? verifyDiagramBlock(s.matrices, outType.rep, inType.rep, solved, s.deadline)
-        : verifyBlock(s.matrices, outType.rep, inType.rep, solved.elements, solved.m, solved.n, s.deadline);
+      const verification = verifyBlock(s.matrices, outType.rep, inType.rep, solved, s.deadline);
       blocks.push(blockEntry(solved, { inType: a, outType: b, verification }));
     });
   });

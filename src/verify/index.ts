@@ -1,7 +1,9 @@
 /**
  * Stage ⑤, verify: the check every block gets before it is returned, and the optional
- * certificate. Which check runs is decided here, from the problem: signed-permutation generators
- * and no Lie algebra get the linear-time exact check, everything else the matrix check.
+ * certificate. Which check runs is decided here, from the block and the problem: a diagram block
+ * has its invariant tensors checked (and its rows when small); rows of a problem with
+ * signed-permutation generators and no Lie algebra get the linear-time exact check; everything
+ * else the matrix check.
  */
 import { checkDiagramForms } from '../diagram/verify.js';
 import type { SparseMatrix } from '../linalg/index.js';
@@ -16,13 +18,25 @@ export { certifyBasis, type Certifiable } from './certify.js';
 export type { Certificate, VerifyReport } from './report.js';
 
 /**
- * Verifies the block basis `rows` of Hom(inRep, outRep) (m × n matrices, flattened row-major).
+ * Verifies a solved block of Hom(inRep, outRep), choosing the check (see the module comment).
  * Throws E_VERIFY when an element is not equivariant or the rows are not in canonical form.
  *
  * @example
- * verifyBlock(cache, V2, V2, block.elements, 25, 25).mode // 'signed-permutation' for S(5)
+ * verifyBlock(cache, V2, V2, solveBlock(problem, {})).mode // 'diagram' for S(5) V⊗V
  */
-export function verifyBlock<T>(
+export function verifyBlock<T>(matrices: RepMatrixCache<T>, outRep: Rep, inRep: Rep, block: BlockBasis<T>, deadline: Deadline = NO_DEADLINE): VerifyReport {
+  return block.diagrams
+    ? verifyDiagramBlock(matrices, outRep, inRep, block, deadline)
+    : verifyRows(matrices, outRep, inRep, block.elements, block.m, block.n, deadline);
+}
+
+/**
+ * Verifies the rows of a block basis of Hom(inRep, outRep) (m × n matrices, flattened row-major).
+ *
+ * @example
+ * verifyRows(cache, V2, V2, block.elements, 25, 25).mode // 'signed-permutation' for S(5)
+ */
+function verifyRows<T>(
   matrices: RepMatrixCache<T>,
   outRep: Rep,
   inRep: Rep,
@@ -48,12 +62,12 @@ export const MATRIX_CHECK_LIMIT = 2 ** 20;
  * exactly against every generator at the group's n (diagram/verify.ts), which proves every element
  * equivariant; independence and spanning are by construction (the count equals the dimension
  * formula, checked when the block was built). When the block is small enough to materialise
- * cheaply, its canonical rows are also checked like any other block's (`verifyBlock`).
+ * cheaply, its canonical rows are also checked like any other block's (`verifyRows`).
  *
  * @example
- * verifyDiagramBlock(cache, V2, V2, block).diagram // { checked: 'SO(3): gᵀg = I, det g = 1 on 3 generators', materialised: true }
+ * verifyBlock(cache, V2, V2, diagramBlock).diagram // { checked: 'SO(3): gᵀg = I, det g = 1 on 3 generators', materialised: true }
  */
-export function verifyDiagramBlock<T>(
+function verifyDiagramBlock<T>(
   matrices: RepMatrixCache<T>,
   outRep: Rep,
   inRep: Rep,
@@ -65,7 +79,7 @@ export function verifyDiagramBlock<T>(
   const gens = matrices.group.discrete.length + matrices.group.lie.length;
   const work = gens * block.m * block.n * (block.diagrams!.canonical ? 1 : block.diagrams!.elements.length);
   const materialised = block.materialisation?.cheap === true && work <= MATRIX_CHECK_LIMIT;
-  const full = materialised ? verifyBlock(matrices, outRep, inRep, block.elements, block.m, block.n, deadline) : null;
+  const full = materialised ? verifyRows(matrices, outRep, inRep, block.elements, block.m, block.n, deadline) : null;
   return Object.freeze({
     mode: 'diagram',
     generatorsChecked: forms.checked,

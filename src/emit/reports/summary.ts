@@ -71,7 +71,7 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
   return `${lines.join('\n')}\n`;
 }
 
-/** How the diagram blocks were checked (see verify/index.ts verifyDiagramBlock). */
+/** How the diagram blocks were checked (see verify/index.ts verifyBlock). */
 function diagramVerified<T>(basis: Basis<T>): string {
   const reports = basis.blocks.flatMap((b) => (b.verification.diagram ? [b.verification.diagram] : []));
   const all = reports.every((r) => r.materialised);
