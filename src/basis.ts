@@ -8,7 +8,11 @@ import type { Group } from './group/group.js';
 import { CsrBuilder, type SparseMatrix } from './linalg/index.js';
 import type { Layout, SummandInstance } from './rep/layout.js';
 import type { Rep } from './rep/rep.js';
+import { blockEntries, blockRank } from './solve/block.js';
 import type { BlockBasis } from './solve/strategy.js';
+
+// Counting a block without materialising it belongs to the solve stage; re-exported as public API.
+export { blockEntries, blockRank, isCheap } from './solve/block.js';
 import type { Certificate, VerifyReport } from './verify/report.js';
 
 /**
@@ -32,38 +36,6 @@ export interface BlockEntry<T> extends BlockBasis<T> {
 export function blockEntry<T>(solved: BlockBasis<T>, extra: Pick<BlockEntry<T>, 'inType' | 'outType' | 'verification'>): BlockEntry<T> {
   const out = Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(solved), ...Object.getOwnPropertyDescriptors(extra) });
   return Object.freeze(out) as BlockEntry<T>;
-}
-
-/**
- * Number of basis elements of a block, without materialising a symbolic one.
- *
- * @example
- * blockRank(basis.blocks[0]) // 15 for S(5) tensor2
- */
-export function blockRank(b: Pick<BlockBasis<unknown>, 'elements' | 'diagrams'>): number {
-  return b.diagrams ? b.diagrams.elements.length : b.elements.rows;
-}
-
-/**
- * Stored entries of a block's rows: exact when materialised (or cheap to), otherwise the
- * materialisation estimate (an upper bound for non-orbit diagram bases).
- *
- * @example
- * blockEntries(basis.blocks[0]) // 625 for S(5) tensor2
- */
-export function blockEntries(b: Pick<BlockBasis<unknown>, 'elements' | 'materialisation'>): number {
-  return b.materialisation && !b.materialisation.cheap ? b.materialisation.entries : b.elements.colIdx.length;
-}
-
-/**
- * Whether reading `elements` is free or cheap: always for materialised strategies, for a diagram
- * block when it is small (see diagram/materialise.ts).
- *
- * @example
- * isCheap(basis.blocks[0]) // true for S(5) tensor2, false for O(3) T(5)
- */
-export function isCheap(b: Pick<BlockBasis<unknown>, 'materialisation'>): boolean {
-  return b.materialisation === undefined || b.materialisation.cheap;
 }
 
 export interface Basis<T> {

@@ -18,7 +18,7 @@ import { FloatField, type Field } from '../field/field.js';
 import { toFloatGroup } from '../group/convert.js';
 import type { AnyGroup, FactorRep, Group } from '../group/group.js';
 import { equalMatrices, linearCombination, multiply, toDense, transpose, type SparseMatrix } from '../linalg/index.js';
-import { randomGroupElements } from '../verify/random-elements.js';
+import { randomGroupElements } from '../rep/random-elements.js';
 import type { DiagramBlock, DiagramFamily } from './types.js';
 
 /** The Gram matrix of a family's pairing form, dense over the field: I, η or J. */

@@ -27,7 +27,7 @@ import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { generatorOrder, MAX_GENERATOR_ORDER } from '../group/sanity.js';
 import { lieClosure } from '../group/lie-closure.js';
 import { FLOAT_RESIDUAL_TOLERANCE, verifyBasis } from './equivariance.js';
-import { blockRank, isCheap } from '../basis.js';
+import { blockRank, isCheap } from '../solve/block.js';
 import { certifyDiagramForms } from '../diagram/verify.js';
 import type { BlockBasis } from '../solve/strategy.js';
 import type { Certificate } from './report.js';

@@ -15,7 +15,7 @@ import { CsrBuilder, equalMatrices, linearCombination, multiply, type SparseMatr
 import type { RepMatrices } from '../rep/matrices.js';
 import type { SignedPerm } from '../rep/signed-perm.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
-import { randomGroupElements } from './random-elements.js';
+import { randomGroupElements } from '../rep/random-elements.js';
 import type { VerifyReport } from './report.js';
 
 

@@ -5,7 +5,7 @@
  */
 import type { Field } from '../field/field.js';
 import { denseIdentity, denseMultiply, expm, fromDense, toDense, type Dense, type SparseMatrix } from '../linalg/index.js';
-import type { RepMatrices } from '../rep/matrices.js';
+import type { RepMatrices } from './matrices.js';
 import { seededRng } from '../util/random.js';
 
 function dense(f: Field<number>, m: SparseMatrix<number>): Dense {
