@@ -4,19 +4,10 @@
  * power operator, with a hint giving both unambiguous spellings.
  */
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
 import { parseRep } from '../../src/rep/parse.js';
 import { printRep } from '../../src/rep/rep.js';
+import { errorOf } from './helpers.js';
 
-function errorOf(src: string): SpecError {
-  try {
-    parseRep(src, { path: '--rep' });
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecError);
-    return e as SpecError;
-  }
-  throw new Error(`expected '${src}' to be refused`);
-}
 
 describe('chained powers are refused', () => {
   // [source, column of the second power operator, hint fragments]

@@ -4,19 +4,10 @@
  * spelling to use instead.
  */
 import { describe, expect, it } from 'vitest';
-import { SpecError } from '../../src/errors.js';
 import { parseRep } from '../../src/rep/parse.js';
 import { printRep } from '../../src/rep/rep.js';
+import { errorOf } from './helpers.js';
 
-function errorOf(src: string): SpecError {
-  try {
-    parseRep(src, { path: '--rep' });
-  } catch (e) {
-    expect(e).toBeInstanceOf(SpecError);
-    return e as SpecError;
-  }
-  throw new Error(`expected '${src}' to be refused`);
-}
 
 describe('word aliases are case-insensitive (EMLP writes Scalar and Vector)', () => {
   it.each([
