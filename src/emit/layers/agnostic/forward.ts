@@ -16,6 +16,14 @@ export interface Dialect {
   eye(ref: string): string;
   /** A non-contiguous list of leading indices (torch takes a list, jax.numpy an array). */
   index(list: string): string;
+  /** Whether placeDiagonal uses `eye` (declared once per forward). */
+  readonly needsEye: boolean;
+  /** `zeros` of shape `full` like x0. */
+  zeros(full: string): string;
+  /** y from a sum broadcastable to `full`, as a tensor placeDiagonal may update. */
+  materialise(expr: string, full: string): string;
+  /** Statements adding s (one axis per block, size n or 1) on the diagonals of y given by partition. */
+  placeDiagonal(y: string, partition: readonly (readonly number[])[], s: string, channels: number): string[];
 }
 
 /** `[a:b]` for a contiguous run of diagrams (a view), else the dialect's index list. */
@@ -70,31 +78,42 @@ export function agnosticHeader(p: AgnosticPlan, format: string): string[] {
   ];
 }
 
-/** The statements of the forward pass (4-space indented); returns ys as `ys` list. */
+/**
+ * The statements of the forward pass (unindented), ending with y0, y1, … assigned. Per output
+ * tensor: the groups whose output blocks are all single axes are summed by broadcasting (smallest
+ * first) into y; each group on a diagonal of y is then added there (dialect.placeDiagonal).
+ */
 export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
   const out: string[] = [];
   const ranked = p.inputs.findIndex((t) => t.rank > 0);
   out.push(`batch = x0.shape[0]`);
   out.push(ranked >= 0 ? `n = x${ranked}.shape[1] if n is None else n` : 'assert n is not None, "no input has an n-axis: pass n"');
-  const needEye = p.groups.some((g) => g.eyes.length > 0);
-  if (needEye) out.push(`eye = ${d.eye('x0')}`);
+  if (d.needsEye && p.groups.some((g) => g.partition.some((b) => b.length > 1))) out.push(`eye = ${d.eye('x0')}`);
   p.reductions.forEach((r, i) => {
     out.push(r.lhs === r.rhs ? `z${i} = x${r.input}` : `z${i} = ${d.np}.einsum("${r.lhs}->${r.rhs}", x${r.input})`);
   });
+  const cats = new Map<string, string>();
   p.outputs.forEach((t, b) => {
-    const parts: string[] = [];
+    const full = `(batch, ${'n, '.repeat(t.rank)}${t.channels})`;
+    const places = new Map<string, { partition: readonly (readonly number[])[]; parts: { expr: string; size: number }[] }>();
     p.groups.forEach((g, gi) => {
       if (g.output !== b) return;
-      out.push(...groupLines(p, g, gi, d));
-      parts.push(`c${gi}`);
+      out.push(...mixLines(p, g, gi, d, cats, out));
+      const shaped = g.through.every((x) => x) ? `u${gi}` : `u${gi}[:, ${g.through.map((x) => (x ? ':' : 'None')).join(', ')}, :]`;
+      const key = JSON.stringify(g.partition);
+      if (!places.has(key)) places.set(key, { partition: g.partition, parts: [] });
+      places.get(key)!.parts.push({ expr: shaped, size: g.through.filter((x) => x).length });
     });
-    const full = `(batch, ${'n, '.repeat(t.rank)}${t.channels})`;
-    out.push(parts.length === 0 ? `y${b} = ${d.np}.zeros(${full}, dtype=x0.dtype${d.np === 'torch' ? ', device=x0.device' : ''})` : `y${b} = ${d.np}.broadcast_to(${parts.join(' + ')}, ${full})`);
+    const sum = (parts: { expr: string; size: number }[]) => [...parts].sort((a, c) => a.size - c.size).map((x) => x.expr).join(' + ');
+    const plain = [...places.values()].find((pl) => pl.partition.every((bl) => bl.length === 1));
+    out.push(plain === undefined ? `y${b} = ${d.zeros(full)}` : `y${b} = ${d.materialise(sum(plain.parts), full)}`);
+    for (const pl of places.values()) if (pl !== plain) out.push(...d.placeDiagonal(`y${b}`, pl.partition, sum(pl.parts), t.channels));
   });
   return out;
 }
 
-function groupLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect): string[] {
+/** `u<gi> = cat(z…) @ cat(w[…]…) + bias`, declaring each distinct cat of reductions once. */
+function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats: Map<string, string>, emitted: string[]): string[] {
   const cout = p.outputs[g.output]!.channels;
   const lines: string[] = [];
   const terms: string[] = [];
@@ -109,7 +128,15 @@ function groupLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect): st
       mats.push(`${d.param(weightName(g.output, g.terms[i]!.input))}${select(idx, d)}.swapaxes(1, 2).reshape(-1, ${cout})`);
       i = j;
     }
-    const z = zs.length === 1 ? zs[0]! : `${d.cat}([${zs.join(', ')}], -1)`;
+    let z = zs[0]!;
+    if (zs.length > 1) {
+      const key = zs.join(',');
+      if (!cats.has(key)) {
+        cats.set(key, `s${cats.size}`);
+        lines.push(`${cats.get(key)} = ${d.cat}([${zs.join(', ')}], -1)`);
+      }
+      z = cats.get(key)!;
+    }
     const m = mats.length === 1 ? mats[0]! : `${d.cat}([${mats.join(', ')}], 0)`;
     terms.push(`${z} @ ${m}`);
   }
@@ -117,13 +144,38 @@ function groupLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect): st
     const bsum = `${d.param(biasName(g.output))}${select(g.bias, d)}.sum(0)`;
     terms.push(g.terms.length > 0 ? bsum : `${bsum}.reshape(1, ${cout})`);
   }
-  lines.push(`u = ${terms.join(' + ')}`);
-  let c = 'u';
-  if (g.eyes.length > 0) c = `${d.np}.einsum("${[g.uSpec, ...g.eyes].join(',')}->${g.outSpec}", u, ${g.eyes.map(() => 'eye').join(', ')})`;
-  if (g.present.some((x) => !x)) c = `${c}[:, ${g.present.map((x) => (x ? ':' : 'None')).join(', ')}, :]`;
-  lines.push(`c${gi} = ${c}`);
+  void emitted;
+  lines.push(`u${gi} = ${terms.join(' + ')}`);
   return lines;
 }
+
+/**
+ * The einsum placing s [batch, n per block, C] on the diagonals of y: each block's first axis
+ * takes its letter, every further axis of the block a fresh letter tied to it by an identity.
+ *
+ * @example
+ * diagonalEinsum([[0, 1]]) // 'ZaY,ab->ZabY' (operands: s, eye)
+ */
+export function diagonalEinsum(partition: readonly (readonly number[])[]): { spec: string; eyes: number } {
+  const l = partition.reduce((m, b) => Math.max(m, ...b), -1) + 1;
+  const axis = new Array<string>(l).fill('');
+  const eyes: string[] = [];
+  let u = '';
+  let next = 0;
+  for (const b of partition) {
+    const L = LETTERS[next++]!;
+    u += L;
+    axis[b[0]!] = L;
+    for (const q of b.slice(1)) {
+      const F = LETTERS[next++]!;
+      axis[q] = F;
+      eyes.push(`${L}${F}`);
+    }
+  }
+  return { spec: `${[`Z${u}Y`, ...eyes].join(',')}->Z${axis.join('')}Y`, eyes: eyes.length };
+}
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxABCDEFGHIJKLMNOPQRSTUVWX';
 
 /** Per output tensor, the initialisation std 1/sqrt(fan). */
 export function initStds(p: AgnosticPlan): number[] {

@@ -4,7 +4,7 @@
  * n is read from the shapes, which are static under `jit`: one trace per n.
  */
 import type { LayerBases } from '../../../basis.js';
-import { agnosticHeader, biasName, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { agnosticHeader, biasName, diagonalEinsum, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
 
@@ -13,6 +13,15 @@ const JNP: Dialect = {
   cat: 'jnp.concatenate',
   param: (name) => `params["${name}"]`,
   index: (list) => `np.array(${list})`,
+  needsEye: true,
+  zeros: (full) => `jnp.zeros(${full}, x0.dtype)`,
+  materialise: (expr, full) => `jnp.broadcast_to(${expr}, ${full})`,
+  // XLA fuses the identity-matrix einsum into a select under jit; no in-place update in JAX.
+  placeDiagonal: (y, partition, s, channels) => {
+    const { spec, eyes } = diagonalEinsum(partition);
+    const shape = `(batch, ${'n, '.repeat(partition.length)}${channels})`;
+    return [`${y} = ${y} + jnp.einsum("${spec}", jnp.broadcast_to(${s}, ${shape})${', eye'.repeat(eyes)})`];
+  },
   eye: (ref) => `jnp.eye(n, dtype=${ref}.dtype)`,
 };
 

@@ -55,20 +55,19 @@ export interface Term {
 }
 
 /**
- * The diagrams of one output tensor that share their output side: their reductions are mixed into
- * one tensor u [batch, n^t, C_out] and broadcast once.
+ * The diagrams of one output tensor that share their output side (the partition of the output
+ * positions, and which of its blocks are through): their reductions are mixed into one tensor
+ * u [batch, n per through block, C_out] (forward.ts places it on y).
  */
 export interface OutputGroup {
   readonly output: number;
   readonly terms: readonly Term[];
   /** Bias diagrams (no through blocks): indices into `b_<out>`. */
   readonly bias: readonly number[];
-  /** u's letters (`Z…Y`), and the einsum placing u on y's diagonals with `eyes` identity matrices (null: none needed). */
-  readonly uSpec: string;
-  readonly eyes: readonly string[];
-  readonly outSpec: string;
-  /** Per output axis: false where u is constant along it (a size-1 axis inserted by indexing). */
-  readonly present: readonly boolean[];
+  /** The output positions (0-based axes of y) of each block, blocks in order of first position. */
+  readonly partition: readonly (readonly number[])[];
+  /** Per block: whether u has an axis for it (through), else u is constant along it. */
+  readonly through: readonly boolean[];
 }
 
 export interface AgnosticPlan {
@@ -232,27 +231,12 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
     weights,
     biases,
     reductions,
-    groups: [...groups.values()].map((g) => ({ output: g.output, terms: g.terms, bias: g.bias, ...broadcast(g.blocks, outputs[g.output]!.rank) })),
+    groups: [...groups.values()].map((g) => ({ output: g.output, terms: g.terms, bias: g.bias, ...outputSide(g.blocks, outputs[g.output]!.rank) })),
   };
 }
 
-/** How u (one letter per through block, in order of first output position) is placed on y's axes. */
-function broadcast(blocks: readonly number[][], l: number): Pick<OutputGroup, 'uSpec' | 'eyes' | 'outSpec' | 'present'> {
-  const outBlocks = blocks.filter((b) => b[0]! < l).map((b) => ({ outs: b.filter((p) => p < l), through: b.some((p) => p >= l) }));
-  const axis = new Array<string | null>(l).fill(null);
-  const eyes: string[] = [];
-  let u = '';
-  let next = 0;
-  for (const b of outBlocks) {
-    const L = LETTERS[next++]!;
-    if (b.through) u += L;
-    if (!b.through && b.outs.length === 1) continue; // constant along this axis: a size-1 axis
-    axis[b.outs[0]!] = L;
-    for (const p of b.outs.slice(1)) {
-      const F = LETTERS[next++]!;
-      axis[p] = F;
-      eyes.push(`${L}${F}`);
-    }
-  }
-  return { uSpec: `Z${u}Y`, eyes, outSpec: `Z${axis.filter((a) => a !== null).join('')}Y`, present: axis.map((a) => a !== null) };
+/** The output side of a diagram: the blocks' output positions and whether each is through. */
+function outputSide(blocks: readonly number[][], l: number): Pick<OutputGroup, 'partition' | 'through'> {
+  const outs = blocks.filter((b) => b[0]! < l);
+  return { partition: outs.map((b) => b.filter((p) => p < l)), through: outs.map((b) => b.some((p) => p >= l)) };
 }

@@ -6,6 +6,13 @@
  */
 const TORCH = String.raw`
 
+def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
+    """The view of y [batch, n, …, n, C] with one axis per block of n-axes (indices equal within a block)."""
+    st = y.stride()
+    size = [y.shape[0]] + [y.shape[b[0] + 1] for b in blocks] + [y.shape[-1]]
+    stride = [st[0]] + [sum(st[a + 1] for a in b) for b in blocks] + [st[-1]]
+    return y.as_strided(size, stride, y.storage_offset())
+
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
     n = N_SOLVED
