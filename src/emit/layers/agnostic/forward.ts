@@ -4,7 +4,7 @@
  * "dialect" (torch vs jax.numpy spellings of cat, einsum, eye, broadcast_to).
  */
 import { VERSION } from '../../../version.js';
-import type { AgnosticPlan, AgnosticTensor, OutputGroup } from './plan.js';
+import type { AgnosticPlan, AgnosticTensor, OutputGroup, Term } from './plan.js';
 
 export interface Dialect {
   /** `torch` or `jnp`. */
@@ -16,6 +16,8 @@ export interface Dialect {
   eye(ref: string): string;
   /** A non-contiguous list of leading indices (torch takes a list, jax.numpy an array). */
   index(list: string): string;
+  /** `permute` (torch) or `transpose` (jax.numpy): the method reordering all axes. */
+  readonly permuteMethod: string;
   /** Whether placeDiagonal uses `eye` (declared once per forward). */
   readonly needsEye: boolean;
   /** `zeros` of shape `full` like x0. */
@@ -93,12 +95,13 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     out.push(r.lhs === r.rhs ? `z${i} = x${r.input}` : `z${i} = ${d.np}.einsum("${r.lhs}->${r.rhs}", x${r.input})`);
   });
   const cats = new Map<string, string>();
+  const perms = permutationMixes(p, d, out);
   p.outputs.forEach((t, b) => {
     const full = `(batch, ${'n, '.repeat(t.rank)}${t.channels})`;
     const places = new Map<string, { partition: readonly (readonly number[])[]; parts: { expr: string; size: number }[] }>();
     p.groups.forEach((g, gi) => {
       if (g.output !== b) return;
-      out.push(...mixLines(p, g, gi, d, cats, out));
+      out.push(...mixLines(p, g, gi, d, cats, perms));
       const shaped = g.through.every((x) => x) ? `u${gi}` : `u${gi}[:, ${g.through.map((x) => (x ? ':' : 'None')).join(', ')}, :]`;
       const key = JSON.stringify(g.partition);
       if (!places.has(key)) places.set(key, { partition: g.partition, parts: [] });
@@ -113,19 +116,20 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
 }
 
 /** `u<gi> = cat(z…) @ cat(w[…]…) + bias`, declaring each distinct cat of reductions once. */
-function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats: Map<string, string>, emitted: string[]): string[] {
+function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats: Map<string, string>, perms: Map<Term, string>): string[] {
   const cout = p.outputs[g.output]!.channels;
   const lines: string[] = [];
-  const terms: string[] = [];
-  if (g.terms.length > 0) {
+  const terms: string[] = g.terms.flatMap((t) => (perms.has(t) ? [perms.get(t)!] : []));
+  const rest = g.terms.filter((t) => !perms.has(t));
+  if (rest.length > 0) {
     // Consecutive terms of one weight tensor share one slice (an index list of diagrams).
-    const zs = g.terms.map((t) => `z${t.reduce}`);
+    const zs = rest.map((t) => `z${t.reduce}`);
     const mats: string[] = [];
-    for (let i = 0; i < g.terms.length; ) {
+    for (let i = 0; i < rest.length; ) {
       let j = i;
-      while (j < g.terms.length && g.terms[j]!.input === g.terms[i]!.input) j++;
-      const idx = g.terms.slice(i, j).map((t) => t.index);
-      mats.push(`${d.param(weightName(g.output, g.terms[i]!.input))}${select(idx, d)}.swapaxes(1, 2).reshape(-1, ${cout})`);
+      while (j < rest.length && rest[j]!.input === rest[i]!.input) j++;
+      const idx = rest.slice(i, j).map((t) => t.index);
+      mats.push(`${d.param(weightName(g.output, rest[i]!.input))}${select(idx, d)}.swapaxes(1, 2).reshape(-1, ${cout})`);
       i = j;
     }
     let z = zs[0]!;
@@ -144,9 +148,36 @@ function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats:
     const bsum = `${d.param(biasName(g.output))}${select(g.bias, d)}.sum(0)`;
     terms.push(g.terms.length > 0 ? bsum : `${bsum}.reshape(1, ${cout})`);
   }
-  void emitted;
   lines.push(`u${gi} = ${terms.join(' + ')}`);
   return lines;
+}
+
+/** The axis permutation a reduction is, or null when it takes a diagonal or sums. */
+function permutationOf(lhs: string, rhs: string): number[] | null {
+  if (lhs.length !== rhs.length || new Set(lhs).size !== lhs.length) return null;
+  return [...rhs].map((c) => lhs.indexOf(c));
+}
+
+/**
+ * Terms whose reduction only permutes the axes of x (identity, transpose, …) are mixed first:
+ * channel mixing commutes with permuting the n-axes, so x_a @ Λ_d.T and a permuted view of it
+ * replace a copied, permuted x. One matmul per term: slicing one wide product instead would cost
+ * a zero-filled full-size gradient per slice in backward. Returns each such term's expression.
+ */
+function permutationMixes(p: AgnosticPlan, d: Dialect, out: string[]): Map<Term, string> {
+  const result = new Map<Term, string>();
+  let k = 0;
+  for (const g of p.groups) {
+    for (const x of g.terms) {
+      const r = p.reductions[x.reduce]!;
+      const perm = permutationOf(r.lhs, r.rhs);
+      if (perm === null || p.inputs[x.input]!.rank === 0) continue;
+      const name = `m${k++}`;
+      out.push(`${name} = x${x.input} @ ${d.param(weightName(g.output, x.input))}[${x.index}].${d.permuteMethod}(1, 0)`);
+      result.set(x, perm.every((v, i) => v === i) ? name : `${name}.${d.permuteMethod}(${perm.join(', ')})`);
+    }
+  }
+  return result;
 }
 
 /**

@@ -13,6 +13,7 @@ const JNP: Dialect = {
   cat: 'jnp.concatenate',
   param: (name) => `params["${name}"]`,
   index: (list) => `np.array(${list})`,
+  permuteMethod: 'transpose',
   needsEye: true,
   zeros: (full) => `jnp.zeros(${full}, x0.dtype)`,
   materialise: (expr, full) => `jnp.broadcast_to(${expr}, ${full})`,

@@ -12,13 +12,14 @@ const TORCH: Dialect = {
   cat: 'torch.cat',
   param: (name) => `self.${name}`,
   index: (list) => list,
+  permuteMethod: 'permute',
   needsEye: false,
   zeros: (full) => `torch.zeros(${full}, dtype=x0.dtype, device=x0.device)`,
   // contiguous(): a broadcast view (stride 0) cannot be updated in place; a fresh sum is kept as is.
   materialise: (expr, full) => `torch.broadcast_to(${expr}, ${full}).contiguous()`,
   // In place on a strided view of y's diagonal: O(n^blocks) work, where an identity-matrix einsum
   // would write a whole output-sized tensor of mostly zeros.
-  placeDiagonal: (y, partition, s) => [`_diagonal(${y}, ${JSON.stringify(partition).replace(/,/g, ', ')}).add_(${s})`],
+  placeDiagonal: (y, partition, s) => [`${y} = _AddDiagonal.apply(${y}, ${s}, ${JSON.stringify(partition).replace(/,/g, ', ')})`],
   eye: (ref) => `torch.eye(n, dtype=${ref}.dtype, device=${ref}.device)`,
 };
 

@@ -13,6 +13,28 @@ def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
     stride = [st[0]] + [sum(st[a + 1] for a in b) for b in blocks] + [st[-1]]
     return y.as_strided(size, stride, y.storage_offset())
 
+
+class _AddDiagonal(torch.autograd.Function):
+    """y += s on the diagonal view of y (in place; y is a fresh contiguous sum). Autograd's own
+    in-place-on-view backward copies the whole gradient twice; here the gradient passes through to
+    y unchanged and s gets the diagonal view of it."""
+
+    @staticmethod
+    def forward(ctx, y: Tensor, s: Tensor, blocks: List[List[int]]) -> Tensor:
+        ctx.blocks = blocks
+        ctx.s_shape = s.shape
+        _diagonal(y, blocks).add_(s)
+        ctx.mark_dirty(y)
+        return y
+
+    @staticmethod
+    def backward(ctx, g: Tensor):
+        gs = _diagonal(g.contiguous(), ctx.blocks)
+        dims = [i for i, (a, b) in enumerate(zip(ctx.s_shape, gs.shape)) if a == 1 and b != 1]
+        if dims:
+            gs = gs.sum(dims, keepdim=True)
+        return g, gs, None
+
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
     n = N_SOLVED
