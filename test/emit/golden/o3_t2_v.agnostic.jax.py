@@ -119,11 +119,12 @@ def apply(params, x0, x1, n=None):
     z0 = jnp.einsum("ZaaY->ZY", x0)
     z1 = x0
     z2 = jnp.einsum("ZabY->ZbaY", x0)
-    u = z0 @ params["w_0_0"][0:1].swapaxes(1, 2).reshape(-1, 1) + params["b_0"][0:1].sum(0)
-    c0 = jnp.einsum("ZY,ab->ZabY", u, eye)
-    u = jnp.concatenate([z1, z2], -1) @ params["w_0_0"][1:3].swapaxes(1, 2).reshape(-1, 1)
-    c1 = u
-    y0 = jnp.broadcast_to(c0 + c1, (batch, n, n, 1))
+    m0 = x0 @ params["w_0_0"][1].transpose(1, 0)
+    m1 = x0 @ params["w_0_0"][2].transpose(1, 0)
+    u0 = z0 @ params["w_0_0"][0:1].swapaxes(1, 2).reshape(-1, 1) + params["b_0"][0:1].sum(0)
+    u1 = m0 + m1.transpose(0, 2, 1, 3)
+    y0 = jnp.broadcast_to(u1, (batch, n, n, 1))
+    y0 = y0 + jnp.einsum("ZaY,ab->ZabY", jnp.broadcast_to(u0[:, None, :], (batch, n, 1)), eye)
     return y0
 
 

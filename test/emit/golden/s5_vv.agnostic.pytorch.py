@@ -45,6 +45,35 @@ INPUTS = [("V⊗V", 2, 2, [0, 25])]
 OUTPUTS = [("V⊗V", 2, 1, [0]), ("scalar", 0, 1, [25])]
 
 
+def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
+    """The view of y [batch, n, …, n, C] with one axis per block of n-axes (indices equal within a block)."""
+    st = y.stride()
+    size = [y.shape[0]] + [y.shape[b[0] + 1] for b in blocks] + [y.shape[-1]]
+    stride = [st[0]] + [sum(st[a + 1] for a in b) for b in blocks] + [st[-1]]
+    return y.as_strided(size, stride, y.storage_offset())
+
+
+class _AddDiagonal(torch.autograd.Function):
+    """y += s on the diagonal view of y (in place; y is a fresh contiguous sum). Autograd's own
+    in-place-on-view backward copies the whole gradient twice; here the gradient passes through to
+    y unchanged and s gets the diagonal view of it."""
+
+    @staticmethod
+    def forward(ctx, y: Tensor, s: Tensor, blocks: List[List[int]]) -> Tensor:
+        ctx.blocks = blocks
+        ctx.s_shape = s.shape
+        _diagonal(y, blocks).add_(s)
+        ctx.mark_dirty(y)
+        return y
+
+    @staticmethod
+    def backward(ctx, g: Tensor):
+        gs = _diagonal(g.contiguous(), ctx.blocks)
+        dims = [i for i, (a, b) in enumerate(zip(ctx.s_shape, gs.shape)) if a == 1 and b != 1]
+        if dims:
+            gs = gs.sum(dims, keepdim=True)
+        return g, gs, None
+
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
     n = N_SOLVED
@@ -134,7 +163,6 @@ class EquivariantLinear(nn.Module):
     def forward(self, x0: Tensor, n: Optional[int] = None) -> Tuple[Tensor, ...]:
         batch = x0.shape[0]
         n = x0.shape[1] if n is None else n
-        eye = torch.eye(n, dtype=x0.dtype, device=x0.device)
         z0 = torch.einsum("ZaaY->ZaY", x0)
         z1 = torch.einsum("ZabY->ZaY", x0)
         z2 = torch.einsum("ZabY->ZbY", x0)
@@ -142,22 +170,20 @@ class EquivariantLinear(nn.Module):
         z4 = torch.einsum("ZabY->ZY", x0)
         z5 = x0
         z6 = torch.einsum("ZabY->ZbaY", x0)
-        u = torch.cat([z0, z1, z2], -1) @ self.w_0_0[0:3].swapaxes(1, 2).reshape(-1, 1)
-        c0 = torch.einsum("ZaY,ab->ZabY", u, eye)
-        u = torch.cat([z3, z4], -1) @ self.w_0_0[3:5].swapaxes(1, 2).reshape(-1, 1) + self.b_0[0:1].sum(0)
-        c1 = torch.einsum("ZY,ab->ZabY", u, eye)
-        u = torch.cat([z0, z1, z2], -1) @ self.w_0_0[[5, 7, 11]].swapaxes(1, 2).reshape(-1, 1)
-        c2 = u[:, :, None, :]
-        u = torch.cat([z5, z6], -1) @ self.w_0_0[[6, 8]].swapaxes(1, 2).reshape(-1, 1)
-        c3 = u
-        u = torch.cat([z0, z1, z2], -1) @ self.w_0_0[[9, 10, 12]].swapaxes(1, 2).reshape(-1, 1)
-        c4 = u[:, None, :, :]
-        u = torch.cat([z3, z4], -1) @ self.w_0_0[13:15].swapaxes(1, 2).reshape(-1, 1) + self.b_0[1:2].sum(0)
-        c5 = u[:, None, None, :]
-        y0 = torch.broadcast_to(c0 + c1 + c2 + c3 + c4 + c5, (batch, n, n, 1))
-        u = torch.cat([z3, z4], -1) @ self.w_1_0[0:2].swapaxes(1, 2).reshape(-1, 1) + self.b_1[0:1].sum(0)
-        c6 = u
-        y1 = torch.broadcast_to(c6, (batch, 1))
+        m0 = x0 @ self.w_0_0[6].permute(1, 0)
+        m1 = x0 @ self.w_0_0[8].permute(1, 0)
+        s0 = torch.cat([z0, z1, z2], -1)
+        u0 = s0 @ self.w_0_0[0:3].swapaxes(1, 2).reshape(-1, 1)
+        s1 = torch.cat([z3, z4], -1)
+        u1 = s1 @ self.w_0_0[3:5].swapaxes(1, 2).reshape(-1, 1) + self.b_0[0:1].sum(0)
+        u2 = s0 @ self.w_0_0[[5, 7, 11]].swapaxes(1, 2).reshape(-1, 1)
+        u3 = m0 + m1.permute(0, 2, 1, 3)
+        u4 = s0 @ self.w_0_0[[9, 10, 12]].swapaxes(1, 2).reshape(-1, 1)
+        u5 = s1 @ self.w_0_0[13:15].swapaxes(1, 2).reshape(-1, 1) + self.b_0[1:2].sum(0)
+        y0 = torch.broadcast_to(u5[:, None, None, :] + u2[:, :, None, :] + u4[:, None, :, :] + u3, (batch, n, n, 1)).contiguous()
+        y0 = _AddDiagonal.apply(y0, u1[:, None, :] + u0, [[0, 1]])
+        u6 = s1 @ self.w_1_0[0:2].swapaxes(1, 2).reshape(-1, 1) + self.b_1[0:1].sum(0)
+        y1 = torch.broadcast_to(u6, (batch, 1)).contiguous()
         return (y0, y1)
 
 
