@@ -6,8 +6,8 @@
  * Every diagram used here is an *equality* diagram: D_π[a] = 1 when a is equal within each block
  * of π (no "different across blocks" condition). That is what index contraction computes directly
  * (a repeated einsum letter), and it is the classical form of both families we accept:
- * - S(n): D_π = Σ_{σ ≥ π} X_σ over the coarsenings σ of π (zeta transform of the orbit basis X_σ
- *   the solver returns; see src/diagram/zeta.ts), the same span at every n;
+ * - S(n): D_π = Σ_{σ ≥ π} X_σ over the coarsenings σ of π (the zeta transform of the orbit basis
+ *   X_σ the solver returns), the same span at every n; the tests map between the two numerically;
  * - O(n): a Brauer diagram with δ on every pair is the equality diagram of its pairs.
  * A block of π is *through* (output and input positions: a diagonal of x placed on a diagonal of
  * y), *input-only* (summed over its diagonal) or *output-only* (a constant broadcast along a
@@ -21,7 +21,7 @@
 import type { BlockEntry, LayerBases } from '../../../basis.js';
 import { SolveBasisError } from '../../../errors.js';
 import { buildDiagramBlock } from '../../../diagram/build.js';
-import type { DiagramBlock, DiagramFamily, DiagramPosition } from '../../../diagram/types.js';
+import type { DiagramBlock, DiagramFamily } from '../../../diagram/types.js';
 import type { Layout } from '../../../rep/layout.js';
 import { printRep } from '../../../rep/rep.js';
 
