@@ -49,6 +49,7 @@ interface Options {
   maxMemory?: number;
   timeout?: number;
   certify?: boolean;
+  sizeAgnostic?: boolean;
 }
 
 const EXAMPLES = `
@@ -90,6 +91,7 @@ function buildProgram(io: CliIO): Command {
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
     .option('--timeout <seconds>', 'stop a solve that takes longer (exit 6, nothing written)', parsePositive)
     .option('--certify', 'also certify the answer: character formula and group order (finite groups), bracket closure and random elements (Lie groups)')
+    .option('--size-agnostic', 'with --format pytorch|jax on a diagram basis of S(n) or O(n): a layer for every n, inputs [batch, n, …, n, channels]')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     // Options before a subcommand belong to the program, after it to the subcommand: `explain`
@@ -152,6 +154,9 @@ function run(opts: Options, io: CliIO): void {
   if (opts.flat !== undefined && opts.format !== 'json') {
     throw new SolveBasisError('E_OPTION', `${opts.flat ? '--flat' : '--no-flat'} applies only to --format json, not ${opts.format}`);
   }
+  if (opts.sizeAgnostic && opts.format !== 'pytorch' && opts.format !== 'jax') {
+    throw new SolveBasisError('E_OPTION', `--size-agnostic applies only to --format pytorch or jax, not ${opts.format}`);
+  }
   const now = io.now ?? (() => performance.now());
   const start = now();
   const progress = progressLine(io.stderr, io.stderrIsTTY, now);
@@ -190,6 +195,7 @@ function run(opts: Options, io: CliIO): void {
     elapsedMs,
     ...(opts.flat !== undefined ? { flat: opts.flat } : {}),
     ...(opts.maxMemory !== undefined ? { maxMemoryBytes: opts.maxMemory } : {}),
+    ...(opts.sizeAgnostic ? { sizeAgnostic: true } : {}),
   });
   if (opts.output !== undefined) {
     writeOutput(opts.output, text, io.onWriteStage);

@@ -9,6 +9,8 @@ import { basisSvg } from './reports/svg.js';
 import { emitJax } from './layers/jax.js';
 import { emitPyTorch } from './layers/pytorch.js';
 import { emitTfjs } from './layers/tfjs.js';
+import { emitJaxAgnostic } from './layers/agnostic/jax.js';
+import { emitPyTorchAgnostic } from './layers/agnostic/pytorch.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
@@ -17,6 +19,11 @@ export interface EmitOptions {
   readonly elapsedMs?: number;
   /** JSON and generated layers refuse above this (`--max-memory`): the JSON writer's heap, a layer's runtime. */
   readonly maxMemoryBytes?: number;
+  /**
+   * Layer formats with a size-agnostic form (pytorch, jax): emit it instead of the fixed-n layer
+   * (`--size-agnostic`; E_OPTION when the basis has no diagrams of S(n) or O(n)).
+   */
+  readonly sizeAgnostic?: boolean;
 }
 
 interface EmitterInfo {
@@ -74,8 +81,9 @@ function layerFormat(id: string, extension: string, runtime: string, emit: (laye
   return { id, input: 'layer', description: `a self-contained ${runtime} with a self-test`, extension, emit: (layer, options) => emit(layer, options) };
 }
 
-const pytorch = layerFormat('pytorch', 'py', 'PyTorch nn.Module', emitPyTorch);
-const jax = layerFormat('jax', 'py', 'JAX init/apply pair', emitJax);
+// --size-agnostic picks the diagram layer (layers/agnostic/); other formats refuse it in the CLI.
+const pytorch = layerFormat('pytorch', 'py', 'PyTorch nn.Module', (layer, options) => (options.sizeAgnostic ? emitPyTorchAgnostic(layer) : emitPyTorch(layer, options)));
+const jax = layerFormat('jax', 'py', 'JAX init/apply pair', (layer, options) => (options.sizeAgnostic ? emitJaxAgnostic(layer) : emitJax(layer, options)));
 const tfjs = layerFormat('tfjs', 'js', 'TensorFlow.js ES module', emitTfjs);
 
 /** All emitters, in the order `--help` lists them. */

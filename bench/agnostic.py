@@ -1,0 +1,195 @@
+"""Forward + backward of the size-agnostic S(n) T(2)->T(2) layer (batch 8, 16 -> 16 channels)
+against the dense gather layer (where it fits) and two hand-written PyTorch implementations of
+Maron et al.'s 15 operations. Each (layer, n) runs in its own process, so its peak RSS is its own.
+
+Usage: python3 bench/agnostic.py DIR   (DIR holds the generated files; see bench/agnostic.sh)
+Prints the markdown table (with the machine line) on stdout.
+"""
+import importlib.util
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+
+BATCH, CIN, COUT = 8, 16, 16
+SIZES = [10, 50, 200, 1000]
+REPS = {10: 50, 20: 20, 30: 5, 50: 20, 200: 5, 1000: 3}
+# Above this estimate of its working memory a layer is not run on this (shared, 24 GiB) machine.
+LIMIT_BYTES = 10 * 2**30
+
+
+def load(path, name):
+    spec = importlib.util.spec_from_file_location(name, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def maron_modules():
+    import torch
+    from torch import nn
+
+    class MaronReference(nn.Module):
+        """As in Maron et al.'s published code (layers/equivariant_linear.py, ops_2_to_2): the 15
+        operations as full [B, C, n, n] tensors, stacked, then one einsum with coeffs [C_in, C_out, 15]."""
+
+        def __init__(self, cin, cout):
+            super().__init__()
+            self.coeffs = nn.Parameter(torch.randn(cin, cout, 15) / (15 * cin) ** 0.5)
+            self.diag_bias = nn.Parameter(torch.zeros(1, cout, 1, 1))
+            self.all_bias = nn.Parameter(torch.zeros(1, cout, 1, 1))
+
+        def forward(self, x):  # x [B, C, n, n]
+            m = x.shape[-1]
+            diag = torch.diagonal(x, dim1=2, dim2=3)
+            sum_diag = diag.sum(2, keepdim=True)
+            rows = x.sum(3)
+            cols = x.sum(2)
+            total = rows.sum(2)
+            ops = [
+                torch.diag_embed(diag),
+                torch.diag_embed(sum_diag.repeat(1, 1, m)),
+                torch.diag_embed(rows),
+                torch.diag_embed(cols),
+                torch.diag_embed(total.unsqueeze(2).repeat(1, 1, m)),
+                cols.unsqueeze(3).repeat(1, 1, 1, m),
+                rows.unsqueeze(3).repeat(1, 1, 1, m),
+                cols.unsqueeze(2).repeat(1, 1, m, 1),
+                rows.unsqueeze(2).repeat(1, 1, m, 1),
+                x,
+                x.transpose(2, 3),
+                diag.unsqueeze(3).repeat(1, 1, 1, m),
+                diag.unsqueeze(2).repeat(1, 1, m, 1),
+                sum_diag.unsqueeze(3).repeat(1, 1, m, m),
+                total.unsqueeze(2).unsqueeze(3).repeat(1, 1, m, m),
+            ]
+            ops = torch.stack(ops, dim=2)
+            out = torch.einsum("dsb,ndbij->nsij", self.coeffs, ops)
+            eye = torch.eye(m, dtype=x.dtype, device=x.device).view(1, 1, m, m)
+            return out + self.all_bias + eye * self.diag_bias
+
+    class MaronFused(nn.Module):
+        """Hand-optimised, channels last: the five reductions (diagonal, row and column sums, trace,
+        total), channel mixing on the reduced tensors, two full matmuls (x, x^T), broadcasts, and the
+        diagonal terms added in place on y's diagonal (O(n) work)."""
+
+        def __init__(self, cin, cout):
+            super().__init__()
+            s = 1 / (15 * cin) ** 0.5
+            self.full = nn.Parameter(torch.randn(2 * cin, cout) * s)  # x, x^T
+            self.vec = nn.Parameter(torch.randn(3, 3 * cin, cout) * s)  # (diag, rows, cols) -> on rows, cols, diagonal
+            self.sca = nn.Parameter(torch.randn(2, 2 * cin, cout) * s)  # (trace, total) -> everywhere, diagonal
+            self.bias = nn.Parameter(torch.zeros(2, cout))
+
+        def forward(self, x):  # x [B, n, n, C]
+            diag = torch.diagonal(x, dim1=1, dim2=2).transpose(1, 2)
+            rows = x.sum(2)
+            cols = x.sum(1)
+            v = torch.cat([diag, rows, cols], -1)
+            s = torch.cat([diag.sum(1), rows.sum(1)], -1)
+            y = torch.cat([x, x.transpose(1, 2)], -1) @ self.full
+            y = y + (v @ self.vec[0]).unsqueeze(2) + (v @ self.vec[1]).unsqueeze(1) + (s @ self.sca[0] + self.bias[0])[:, None, None, :]
+            d = v @ self.vec[2] + (s @ self.sca[1] + self.bias[1]).unsqueeze(1)
+            y.diagonal(dim1=1, dim2=2).add_(d.transpose(1, 2))
+            return y
+
+    return MaronReference, MaronFused
+
+
+def estimate(kind, n):
+    """Bytes the layer needs at least (inputs, outputs, their gradients; W and its index for dense)."""
+    act = BATCH * n * n * CIN * 4
+    if kind == "dense":
+        return (CIN * n * n) * (COUT * n * n) * (4 + 4 + 8) + 4 * act
+    if kind == "maron-reference":
+        return 2 * 15 * act + 4 * act
+    if kind == "agnostic3":
+        return 8 * act * n
+    return 8 * act
+
+
+def one(kind, n, directory):
+    """Runs one (layer, n) and prints {ms, peak_mb, base_mb}."""
+    import torch
+    torch.manual_seed(0)
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    MaronReference, MaronFused = maron_modules()
+    if kind == "agnostic3":
+        m = load(os.path.join(directory, "agnostic3.py"), "agnostic3").EquivariantLinear()
+        x = torch.randn(BATCH, n, n, n, CIN)
+    elif kind == "agnostic":
+        m = load(os.path.join(directory, "agnostic.py"), "agnostic").EquivariantLinear()
+        x = torch.randn(BATCH, n, n, CIN)
+    elif kind == "dense":
+        m = load(os.path.join(directory, "dense_%d.py" % n), "dense").EquivariantLinear()
+        x = torch.randn(BATCH, CIN * n * n)
+    elif kind == "maron-reference":
+        m = MaronReference(CIN, COUT)
+        x = torch.randn(BATCH, CIN, n, n)
+    else:
+        m = MaronFused(CIN, COUT)
+        x = torch.randn(BATCH, n, n, CIN)
+    times = []
+    for r in range(REPS[n] + 1):
+        t0 = time.perf_counter()
+        m(x).sum().backward()
+        if r > 0:  # the first run is a warm-up
+            times.append(time.perf_counter() - t0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"ms": 1000 * statistics.median(times), "peak_mb": peak / 1024, "base_mb": base / 1024}))
+
+
+def run(kind, n, directory):
+    if kind == "dense" and not os.path.exists(os.path.join(directory, "dense_%d.py" % n)):
+        return None
+    if estimate(kind, n) > LIMIT_BYTES:
+        return {"skipped": "needs ≥ %.0f GB" % (estimate(kind, n) / 1e9)}
+    out = subprocess.run([sys.executable, __file__, "--one", kind, str(n), directory], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cell(r, ref=None):
+    if r is None:
+        return "—"
+    if "skipped" in r:
+        return "not run (%s)" % r["skipped"]
+    text = "%.2f ms, %.0f MB" % (r["ms"], r["peak_mb"] - r["base_mb"])
+    return text
+
+
+def main(directory, sizes):
+    import torch
+    kinds = ["agnostic", "maron-fused", "maron-reference", "dense"]
+    rows = []
+    for n in sizes:
+        res = {k: run(k, n, directory) for k in kinds}
+        a = res["agnostic"]
+        ratio = lambda k: ("%.2f×" % (a["ms"] / res[k]["ms"])) if res[k] and "ms" in res[k] else "—"
+        mem = "—"
+        if res["dense"] and "ms" in res["dense"]:
+            mem = "%.0f×" % ((res["dense"]["peak_mb"] - res["dense"]["base_mb"]) / max(1.0, a["peak_mb"] - a["base_mb"]))
+        rows.append("| %d | %s | %s | %s | %s | %s | %s | %s |" % (
+            n, cell(a), cell(res["maron-fused"]), ratio("maron-fused"), cell(res["maron-reference"]), ratio("maron-reference"), cell(res["dense"]), mem))
+        print(rows[-1], file=sys.stderr)
+    blas = "OpenBLAS via LD_LIBRARY_PATH, OPENBLAS_NUM_THREADS=1" if "openblas" in os.environ.get("LD_LIBRARY_PATH", "") else "torch default (BLAS_INFO=generic)"
+    load_avg = "%.1f" % os.getloadavg()[0]
+    print("Run %s on %s, %d CPUs, %s, torch %s (threads %d), BLAS: %s, load average %s at the end (a shared machine); batch %d, %d → %d channels, float32, median of forward + backward (`layer(x).sum().backward()`), peak RSS above an idle process with torch." % (
+        time.strftime("%Y-%m-%d"), platform.processor() or platform.machine(), os.cpu_count(), platform.platform(), torch.__version__, torch.get_num_threads(), blas, load_avg, BATCH, CIN, COUT))
+    print()
+    print("| n | size-agnostic (generated) | hand-written, fused | agnostic ÷ fused | Maron et al.'s code (15 stacked ops) | agnostic ÷ reference | dense gather layer | dense ÷ agnostic memory |")
+    print("|---:|---|---|---:|---|---:|---|---:|")
+    print("\n".join(rows))
+    r3 = run("agnostic3", 30, directory)
+    print()
+    print("S(n) T(3)→T(3), 203 diagrams, same batch and channels, n = 30: size-agnostic %s. (No hand-written or dense counterpart: W would have (16·30³)² = 1.9·10¹¹ entries.)" % cell(r3))
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--one":
+        one(sys.argv[2], int(sys.argv[3]), sys.argv[4])
+    else:
+        main(sys.argv[1], [int(s) for s in sys.argv[2:]] or SIZES)

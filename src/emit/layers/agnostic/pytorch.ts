@@ -1,0 +1,89 @@
+/**
+ * PyTorch code generation for `--format pytorch --size-agnostic`: an `nn.Module` whose forward
+ * takes one tensor per input summand, [batch, n, …, n, channels], for any n (see plan.ts).
+ */
+import type { LayerBases } from '../../../basis.js';
+import { agnosticHeader, biasName, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { agnosticPlan } from './plan.js';
+import { helpers } from './templates.js';
+
+const TORCH: Dialect = {
+  np: 'torch',
+  cat: 'torch.cat',
+  param: (name) => `self.${name}`,
+  index: (list) => list,
+  permuteMethod: 'permute',
+  needsEye: false,
+  zeros: (full) => `torch.zeros(${full}, dtype=x0.dtype, device=x0.device)`,
+  // contiguous(): a broadcast view (stride 0) cannot be updated in place; a fresh sum is kept as is.
+  materialise: (expr, full) => `torch.broadcast_to(${expr}, ${full}).contiguous()`,
+  // In place on a strided view of y's diagonal: O(n^blocks) work, where an identity-matrix einsum
+  // would write a whole output-sized tensor of mostly zeros.
+  placeDiagonal: (y, partition, s) => [`${y} = _AddDiagonal.apply(${y}, ${s}, ${JSON.stringify(partition).replace(/,/g, ', ')})`],
+  eye: (ref) => `torch.eye(n, dtype=${ref}.dtype, device=${ref}.device)`,
+};
+
+/**
+ * The size-agnostic PyTorch module file, or E_OPTION when the layer has no size-agnostic form.
+ *
+ * @example
+ * const text = emitPyTorchAgnostic(solveLayer({ group: 'S(5)', in: '16V**2' }));
+ * text.includes('class EquivariantLinear(nn.Module)') // true
+ */
+export function emitPyTorchAgnostic(layer: LayerBases): string {
+  const p = agnosticPlan(layer);
+  const stds = initStds(p);
+  const xs = p.inputs.map((_, i) => `x${i}: Tensor`).join(', ');
+  const ys = p.outputs.map((_, i) => `y${i}`);
+  return [
+    '"""',
+    ...agnosticHeader(p, 'pytorch'),
+    '',
+    'Usage:',
+    '    layer = EquivariantLinear()            # nn.Module; parameters as listed above',
+    `    ${ys.join(', ')} = layer(${p.inputs.map((_, i) => `x${i}`).join(', ')})   # any n; ${ys.length > 1 ? 'a tuple' : 'one tensor'}`,
+    '    xs = from_flat(x_flat, "in")           # the flat layout of the fixed-n layer, at N_SOLVED only',
+    '    self_test(layer)                       # raises if not equivariant (n = 1, 2, 3, N_SOLVED)',
+    '"""',
+    'import copy',
+    'from typing import List, Optional, Tuple, Union',
+    '',
+    'import torch',
+    'from torch import Tensor, nn',
+    '',
+    'DTYPE = torch.float32',
+    `FAMILY = "${p.family}"`,
+    `N_SOLVED = ${p.n}`,
+    '# (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)',
+    `INPUTS = ${tensorTable(p.inputs)}`,
+    `OUTPUTS = ${tensorTable(p.outputs)}`,
+    helpers('torch'),
+    '',
+    'class EquivariantLinear(nn.Module):',
+    `    """Size-agnostic equivariant linear map ${p.inRep} -> ${p.outRep} for ${p.group} at any n (see the header)."""`,
+    '',
+    '    def __init__(self, device: Optional[torch.device] = None, dtype: Optional[torch.dtype] = None) -> None:',
+    '        super().__init__()',
+    '        dtype = DTYPE if dtype is None else dtype',
+    ...p.weights.map(
+      (w) => `        self.${weightName(w.output, w.input)} = nn.Parameter(torch.empty(${w.labels.length}, ${p.outputs[w.output]!.channels}, ${p.inputs[w.input]!.channels}, device=device, dtype=dtype))`,
+    ),
+    ...p.biases.map((b) => `        self.${biasName(b.output)} = nn.Parameter(torch.zeros(${b.labels.length}, ${p.outputs[b.output]!.channels}, device=device, dtype=dtype))`),
+    '        self.reset_parameters()',
+    '',
+    '    def reset_parameters(self) -> None:',
+    '        with torch.no_grad():',
+    ...p.weights.map((w) => `            self.${weightName(w.output, w.input)}.normal_(0.0, ${stds[w.output]})`),
+    ...p.biases.map((b) => `            self.${biasName(b.output)}.zero_()`),
+    ...(p.weights.length + p.biases.length === 0 ? ['            pass'] : []),
+    '',
+    `    def forward(self, ${xs}, n: Optional[int] = None) -> ${ys.length > 1 ? 'Tuple[Tensor, ...]' : 'Tensor'}:`,
+    ...forwardLines(p, TORCH).map((l) => `        ${l}`),
+    `        return ${ys.length > 1 ? `(${ys.join(', ')})` : ys[0]}`,
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    print("max relative equivariance error:", self_test())',
+    '',
+  ].join('\n');
+}
