@@ -80,3 +80,14 @@ describe('generated layers: size limit', () => {
     expect(small).toBe(3);
   }, 30_000);
 });
+
+describe('the layer size is refused from the shapes first', () => {
+  // S(100) 16V⊗V: W is 160,000² entries; the 15-element diagram block would have been materialised
+  // (10⁸ entries, 5.5 GB, > 20 s) just to count the file's literals before refusing.
+  it('S(100) 16V⊗V --format pytorch is refused at once, without expanding the diagram block', () => {
+    const layer = solveLayer({ group: 'S(100)', in: '16V**2' });
+    const t0 = performance.now();
+    expect(() => emitPyTorch(layer)).toThrow(/W has 25,600,000,000 entries/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+});

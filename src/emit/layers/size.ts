@@ -85,12 +85,8 @@ export function layerSize(layer: LayerBases, matrices: RepMatrixCache<unknown>, 
   const complex = w.field.complex === true;
   const literalNumbers =
     expansionNumbers(w, complex) + expansionNumbers(layer.bias, complex) + actionNumbers(w.inLayout, matrices, complex) + actionNumbers(w.outLayout, matrices, complex);
-  const weightEntries = w.shape[0] * w.shape[1];
-  const parameters = w.dim + layer.bias.dim;
-  const kind = complex ? 'complex' : 'real';
-  const runtimeBytes =
-    literalNumbers * PARSE_BYTES_PER_NUMBER[format] + (weightEntries + w.shape[0]) * WEIGHT_ENTRY_BYTES[kind] + parameters * PARAMETER_BYTES[kind];
-  return { literalNumbers, weightEntries, parameters, runtimeBytes };
+  const shape = shapeSize(layer);
+  return { ...shape, literalNumbers, runtimeBytes: shape.runtimeBytes + literalNumbers * PARSE_BYTES_PER_NUMBER[format] };
 }
 
 const count = (n: number): string => n.toLocaleString('en-US');
@@ -103,24 +99,12 @@ const count = (n: number): string => n.toLocaleString('en-US');
  * checkLayerSize(solveLayer({ group: 'S(4)', in: '1000000V' }), cache, 'pytorch', {}) // throws E_TOO_LARGE
  */
 export function checkLayerSize(layer: LayerBases, matrices: RepMatrixCache<unknown>, format: LayerFormat, options: LayerEmitOptions): void {
-  const size = layerSize(layer, matrices, format);
   const limit = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
-  const complex = layer.weight.field.complex === true;
-  if (size.runtimeBytes > limit) {
-    const [rows, cols] = layer.weight.shape;
-    throw new ResourceError(
-      'E_TOO_LARGE',
-      `generated ${format} layer too large: W has ${count(size.weightEntries)} entries (${count(rows)} × ${count(cols)}) and ${count(size.parameters)} parameters; importing and running the file needs about ${formatBytes(size.runtimeBytes)}, above the limit of ${formatBytes(limit)}`,
-      {
-        expected: `at most ${formatBytes(limit)}`,
-        actual: formatBytes(size.runtimeBytes),
-        hint:
-          `the estimate is ${WEIGHT_ENTRY_BYTES[complex ? 'complex' : 'real']} bytes per entry of W (its index buffer and W itself), ` +
-          `${PARAMETER_BYTES[complex ? 'complex' : 'real']} per parameter and ${PARSE_BYTES_PER_NUMBER[format]} per number embedded in the file; ` +
-          'fewer channels shrink W quadratically; raise --max-memory if the machine that runs the layer has the memory',
-      },
-    );
-  }
+  // W and the parameters are known from the shapes alone: refuse on them first, before the literal
+  // count reads the blocks' rows (which would materialise a 10⁸-entry diagram block to refuse it).
+  refuseRuntime(layer, format, limit, shapeSize(layer));
+  const size = layerSize(layer, matrices, format);
+  refuseRuntime(layer, format, limit, size);
   if (size.literalNumbers > MAX_LITERAL_NUMBERS) {
     throw new ResourceError(
       'E_TOO_LARGE',
@@ -134,6 +118,33 @@ export function checkLayerSize(layer: LayerBases, matrices: RepMatrixCache<unkno
       },
     );
   }
+}
+
+/** W, the bias and the parameters: the part of `layerSize` that needs no block rows. */
+function shapeSize(layer: LayerBases): LayerSize {
+  const w = layer.weight;
+  const kind = w.field.complex === true ? 'complex' : 'real';
+  const weightEntries = w.shape[0] * w.shape[1];
+  const parameters = w.dim + layer.bias.dim;
+  return { literalNumbers: 0, weightEntries, parameters, runtimeBytes: (weightEntries + w.shape[0]) * WEIGHT_ENTRY_BYTES[kind] + parameters * PARAMETER_BYTES[kind] };
+}
+
+function refuseRuntime(layer: LayerBases, format: LayerFormat, limit: number, size: LayerSize): void {
+  if (size.runtimeBytes <= limit) return;
+  const complex = layer.weight.field.complex === true;
+  const [rows, cols] = layer.weight.shape;
+  throw new ResourceError(
+    'E_TOO_LARGE',
+    `generated ${format} layer too large: W has ${count(size.weightEntries)} entries (${count(rows)} × ${count(cols)}) and ${count(size.parameters)} parameters; importing and running the file needs about ${formatBytes(size.runtimeBytes)}, above the limit of ${formatBytes(limit)}`,
+    {
+      expected: `at most ${formatBytes(limit)}`,
+      actual: formatBytes(size.runtimeBytes),
+      hint:
+        `the estimate is ${WEIGHT_ENTRY_BYTES[complex ? 'complex' : 'real']} bytes per entry of W (its index buffer and W itself), ` +
+        `${PARAMETER_BYTES[complex ? 'complex' : 'real']} per parameter and ${PARSE_BYTES_PER_NUMBER[format]} per number embedded in the file; ` +
+        'fewer channels shrink W quadratically (--size-agnostic layers never form W); raise --max-memory if the machine that runs the layer has the memory',
+    },
+  );
 }
 
 /** What a layer emitter accepts besides the layer (EmitOptions narrows to this). */
