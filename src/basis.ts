@@ -47,6 +47,74 @@ export interface LayerBases<T = unknown> {
   readonly bias: Basis<T>;
 }
 
+/**
+ * The gated nonlinearity of one block: the linear layer before it outputs the hidden rep followed
+ * by `gates` extra scalars (the gated rep). Output coordinate j (j < dim) is
+ * `sigmoid(z[index[j]]) · z[j]`: `index[j] = j` (SiLU) on scalars and on summands the group
+ * permutes without signs, and the summand instance's own gate scalar (≥ dim) on every other one.
+ */
+export interface GateMap {
+  /** Dimension of the hidden rep (the nonlinearity's output). */
+  readonly dim: number;
+  /** Number of gate scalars appended after the hidden rep. */
+  readonly gates: number;
+  readonly index: readonly number[];
+}
+
+/**
+ * One part of a bilinear layer: every map (v, x) ↦ E_k(v ⊗ x) with v a source copy of summand
+ * type `sourceType`, x an instance of `inType` and the result in `outType` (types of the layer's
+ * layout). `basis` is Hom_G(R_source ⊗ R_in, R_out), one block.
+ */
+export interface BilinearTerm<T = unknown> {
+  readonly outType: number;
+  readonly inType: number;
+  readonly sourceType: number;
+  readonly basis: Basis<T>;
+}
+
+/**
+ * EMLP's "cheap bilinear" layer on a rep R, made exact: y = W(x) x where W(x) ∈ Hom(R, R) depends
+ * linearly on a few summand instances of x (the sources) through an equivariant map, so y is
+ * equivariant and quadratic in x. In block form, W(x)'s block (out instance o, in instance i) is
+ * Σ_k Σ_s θ[o, s, i, k] E_k(v_s, ·) over the terms with those types.
+ */
+export interface BilinearBases<T = unknown> {
+  readonly rep: Rep;
+  readonly layout: Layout;
+  /** Indices into `layout.instances` of the source copies, by type: at most dim(type) per type. */
+  readonly sources: readonly number[];
+  readonly terms: readonly BilinearTerm<T>[];
+}
+
+/** One block of a network: linear (in → gated hidden), bilinear on the gated rep, gated nonlinearity. */
+export interface NetworkBlock<T = unknown> {
+  readonly hidden: Rep;
+  /** The hidden rep followed by the gate scalars. */
+  readonly gated: Rep;
+  readonly linear: LayerBases<T>;
+  /** Null when the network was asked for without bilinear layers. */
+  readonly bilinear: BilinearBases<T> | null;
+  readonly gate: GateMap;
+}
+
+/** Everything a generated network needs, solved under one deadline and memory limit. */
+export interface NetworkBases<T = unknown> {
+  readonly group: Group<T>;
+  readonly inRep: Rep;
+  readonly outRep: Rep;
+  readonly blocks: readonly NetworkBlock<T>[];
+  /** The final linear layer, last hidden rep → out. */
+  readonly head: LayerBases<T>;
+  /**
+   * Hom_G(scalar, in) and Hom_G(scalar, out): the invariant vectors of each side, the only
+   * directions a standardisation may shift the data along without breaking equivariance.
+   */
+  readonly invariants: { readonly in: Basis<T>; readonly out: Basis<T> };
+  /** Things a user should know (an input summand the network cannot see, say). */
+  readonly warnings: readonly string[];
+}
+
 function instanceCount(layout: Layout, type: number): number {
   return layout.instances.filter((i) => i.type === type).length;
 }
