@@ -85,6 +85,8 @@ export interface BilinearBases<T = unknown> {
   /** Indices into `layout.instances` of the source copies, by type: at most dim(type) per type. */
   readonly sources: readonly number[];
   readonly terms: readonly BilinearTerm<T>[];
+  /** The layer outputs scale · W(x) x (EMLP's 0.1: a block starts close to its linear part). */
+  readonly scale: number;
 }
 
 /** One block of a network: linear (in → gated hidden), bilinear on the gated rep, gated nonlinearity. */
@@ -111,6 +113,8 @@ export interface NetworkBases<T = unknown> {
    * directions a standardisation may shift the data along without breaking equivariance.
    */
   readonly invariants: { readonly in: Basis<T>; readonly out: Basis<T> };
+  /** How the network was asked for, for the command that regenerates it. */
+  readonly settings: { readonly hidden: string; readonly layers: number; readonly bilinear: boolean };
   /** Things a user should know (an input summand the network cannot see, say). */
   readonly warnings: readonly string[];
 }

@@ -17,7 +17,7 @@ import { solveHom, startSession, type Session, type SolveRequest } from './pipel
 import { hiddenRep, type HiddenAtom } from './rep/hidden.js';
 import { layoutOf, type Layout } from './rep/layout.js';
 import { parseRep } from './rep/parse.js';
-import { baseOf, dual, SCALAR, sum, tensor, V, type Rep } from './rep/rep.js';
+import { baseOf, dual, printRep, SCALAR, sum, tensor, V, type Rep } from './rep/rep.js';
 
 /** A hidden layer's width: a channel count (spread over tensor types, see rep/hidden.ts) or a rep. */
 export type HiddenSpec = number | string | Rep;
@@ -73,7 +73,14 @@ export function solveNetwork(request: NetworkRequest): NetworkBases {
   warnings.push(...unreached(first.weight.inLayout, first.weight.blocks.map((b) => b.inType), 'input', 'the network ignores it'));
   warnings.push(...unreached(head.weight.outLayout, head.weight.blocks.map((b) => b.outType), 'output', 'the network outputs only its bias there'));
   const invariants = Object.freeze({ in: solveHom(s, SCALAR, s.inRep, { certify: false, onProgress: undefined }), out: head.bias });
-  return Object.freeze({ group: s.group, inRep: s.inRep, outRep: s.outRep, blocks: Object.freeze(blocks), head, invariants, warnings: Object.freeze(warnings) });
+  const settings = Object.freeze({ hidden: hiddenText(request.hidden ?? DEFAULT_HIDDEN), layers: blocks.length, bilinear: request.bilinear !== false });
+  return Object.freeze({ group: s.group, inRep: s.inRep, outRep: s.outRep, blocks: Object.freeze(blocks), head, invariants, settings, warnings: Object.freeze(warnings) });
+}
+
+/** `384`, `32*scalar+16V`, or `384,128` for one width per layer (the CLI's --hidden). */
+function hiddenText(spec: HiddenSpec | readonly HiddenSpec[]): string {
+  const one = (h: HiddenSpec): string => (typeof h === 'number' ? String(h) : typeof h === 'string' ? printRep(parseRep(h, { factors: 9 })) : printRep(h));
+  return Array.isArray(spec) ? (spec as readonly HiddenSpec[]).map(one).join(',') : one(spec as HiddenSpec);
 }
 
 function layer<T>(s: Session<T>, inRep: Rep, outRep: Rep): LayerBases<T> {
@@ -167,10 +174,13 @@ function gateMap<T>(s: Session<T>, hidden: Rep): GateMap {
 }
 
 /**
- * The bilinear layer on the gated rep: sources are the first min(copies, dim) instances of every
- * non-scalar type (EMLP takes as many, at random); a term per (out type a, in type b, source type
- * c) with a non-zero Hom_G(R_c ⊗ R_b, R_a), except scalar × scalar → scalar, whose n_scalar² copies
- * would hold most of the parameters for products that the next blocks form anyway.
+ * The bilinear layer on the gated rep. Sources are the first min(copies, dim) instances of every
+ * non-scalar type (EMLP takes as many, at random). A term per (out type a, in type b, source type
+ * c) with a non-zero Hom_G(R_c ⊗ R_b, R_a), for the blocks of W(x) no larger than the largest
+ * source type (dim a · dim b ≤ max dim c): EMLP's W(x) only has blocks whose tensor type occurs in
+ * x, and larger blocks (V⊗V → V⊗V: 625 entries each for O(5)) would dominate the cost. Scalar ×
+ * scalar → scalar is left out too: its n_scalar² blocks would hold most of the parameters, for
+ * products that the next block's gates form anyway.
  */
 function bilinearBases<T>(s: Session<T>, gated: Rep, layout: Layout): BilinearBases<T> {
   const none = { certify: false, onProgress: undefined };
@@ -181,15 +191,17 @@ function bilinearBases<T>(s: Session<T>, gated: Rep, layout: Layout): BilinearBa
     sources.push(...copies.slice(0, Math.min(copies.length, t.dim)).map(({ i }) => i));
   });
   const sourceTypes = [...new Set(sources.map((i) => layout.instances[i]!.type))].sort((a, b) => a - b);
+  const largest = Math.max(0, ...sourceTypes.map((c) => layout.types[c]!.dim));
   const terms: BilinearTerm<T>[] = [];
   layout.types.forEach((outT, a) => {
     layout.types.forEach((inT, b) => {
       if (outT.rep.kind === 'scalar' && inT.rep.kind === 'scalar') return;
+      if (outT.dim * inT.dim > largest) return;
       for (const c of sourceTypes) {
         const basis = solveHom(s, tensor([layout.types[c]!.rep, inT.rep]), outT.rep, none);
         if (basis.dim > 0) terms.push(Object.freeze({ outType: a, inType: b, sourceType: c, basis }));
       }
     });
   });
-  return Object.freeze({ rep: gated, layout, sources: Object.freeze(sources), terms: Object.freeze(terms) });
+  return Object.freeze({ rep: gated, layout, sources: Object.freeze(sources), terms: Object.freeze(terms), scale: BILINEAR_SCALE });
 }

@@ -97,10 +97,17 @@ class _Bilinear(nn.Module):
             for t, term in enumerate(part["terms"]):
                 self.register_buffer(f"src_{p}_{t}", _long(term["sources"]), persistent=False)
                 self.register_buffer(f"inp_{p}_{t}", _long(term["inputs"]), persistent=False)
-                self.register_buffer(f"c_{p}_{t}", _long(term["c"]), persistent=False)
-                self.register_buffer(f"b_{p}_{t}", _long(term["b"]), persistent=False)
-                self.register_buffer(f"target_{p}_{t}", _long(term["target"]), persistent=False)
-                self.register_buffer(f"vals_{p}_{t}", torch.tensor(term["values"], dtype=dtype), persistent=False)
+                if term["mode"] != "sparse":
+                    # E as [d_c, r*d_a*d_b]: one matmul contracts a source copy with every map at once.
+                    dc, db = len(term["sources"][0]), len(term["inputs"][0])
+                    e = torch.zeros(dc, term["r"] * part["dim"] * db, dtype=dtype)
+                    e[_long(term["c"]), _long(term["target"]) * db + _long(term["b"])] = torch.tensor(term["values"], dtype=dtype)
+                    self.register_buffer(f"e_{p}_{t}", e, persistent=False)
+                else:
+                    self.register_buffer(f"c_{p}_{t}", _long(term["c"]), persistent=False)
+                    self.register_buffer(f"b_{p}_{t}", _long(term["b"]), persistent=False)
+                    self.register_buffer(f"target_{p}_{t}", _long(term["target"]), persistent=False)
+                    self.register_buffer(f"vals_{p}_{t}", torch.tensor(term["values"], dtype=dtype), persistent=False)
         self.register_buffer("assemble", _long(spec["assemble"]), persistent=False)
         self.reset_parameters()
 
@@ -114,17 +121,37 @@ class _Bilinear(nn.Module):
         n = x.shape[0]
         outs = []
         for p, part in enumerate(self._spec["parts"]):
-            us = []
+            da, count = part["dim"], part["count"]
+            coef = self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
+            y, col = None, 0
             for t, term in enumerate(part["terms"]):
                 s, nb, r = len(term["sources"]), len(term["inputs"]), term["r"]
-                v = x[:, getattr(self, f"src_{p}_{t}")][:, :, getattr(self, f"c_{p}_{t}")]  # [n, s, nnz]
-                xi = x[:, getattr(self, f"inp_{p}_{t}")][:, :, getattr(self, f"b_{p}_{t}")]  # [n, nb, nnz]
-                prod = v[:, :, None, :] * xi[:, None, :, :] * getattr(self, f"vals_{p}_{t}")
-                u = x.new_zeros(n, s, nb, r * part["dim"]).index_add(3, getattr(self, f"target_{p}_{t}"), prod)
-                us.append(u.view(n, s * nb * r, part["dim"]))
-            u = torch.cat(us, 1) if len(us) > 1 else us[0]
-            coef = self.theta[part["offset"] : part["offset"] + part["count"] * part["columns"]].view(part["count"], part["columns"])
-            outs.append(torch.matmul(coef, u).reshape(n, part["count"] * part["dim"]))
+                w = coef[:, col : col + s * nb * r]
+                col += s * nb * r
+                v = x[:, getattr(self, f"src_{p}_{t}")]  # [n, s, d_c]
+                xi = x[:, getattr(self, f"inp_{p}_{t}")]  # [n, nb, d_b]
+                if term["mode"] == "theta-x":
+                    # y[o, j] = sum theta[o, s, i, k] E_k[j, c, d] v[s, c] x[i, d], contracted as
+                    # (theta x) and (E v) first: cheapest when x has many small summands (scalars).
+                    db = xi.shape[-1]
+                    tx = torch.matmul(w.view(count, s, nb, r).permute(0, 1, 3, 2).reshape(count * s * r, nb), xi)  # [n, o*s*k, d]
+                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, r, da, db)  # [n, s, k, j, d]
+                    yt = torch.matmul(tx.view(n, count, s * r * db), ev.permute(0, 1, 2, 4, 3).reshape(n, s * r * db, da))
+                elif term["mode"] == "e-v-x":
+                    # ((E v) x) first, then theta: cheapest when the output summands are many.
+                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, r * da, -1)  # [n, s, k*j, d]
+                    u = torch.matmul(xi[:, None], ev.transpose(-1, -2))  # [n, s, i, k*j]
+                    yt = torch.matmul(w, u.view(n, s * nb * r, da))
+                else:
+                    # Too large for a dense E: scatter-add over its stored entries, nnz leading so
+                    # index_add adds whole contiguous rows, then theta on U[(s, i, k), j].
+                    vc = v[:, :, getattr(self, f"c_{p}_{t}")].permute(2, 0, 1)[..., None]  # [nnz, n, s, 1]
+                    xb = xi[:, :, getattr(self, f"b_{p}_{t}")].permute(2, 0, 1)[:, :, None, :]  # [nnz, n, 1, nb]
+                    prod = vc * xb * getattr(self, f"vals_{p}_{t}")[:, None, None, None]
+                    u = x.new_zeros(r * da, n, s, nb).index_add(0, getattr(self, f"target_{p}_{t}"), prod)
+                    yt = torch.matmul(w, u.permute(1, 2, 3, 0).reshape(n, s * nb * r, da))
+                y = yt if y is None else y + yt
+            outs.append(y.reshape(n, count * da))
         outs.append(x.new_zeros(n, 1))
         y = torch.index_select(torch.cat(outs, 1), 1, self.assemble)
         return (self.scale * y).reshape(lead + (self.dim,))
