@@ -189,3 +189,21 @@ export function flatBasis<T>(basis: Basis<T>): SparseMatrix<T> {
   }
   return out.build();
 }
+
+/**
+ * Number of trainable parameters of a network: every linear layer's weight and bias coefficients,
+ * and every bilinear layer's θ (one per out instance, in instance, source copy and map of a term).
+ *
+ * @example
+ * networkParameters(solveNetwork({ group: 'O(3)', in: 'V', out: 'scalar', hidden: 16, layers: 1 }))
+ */
+export function networkParameters(net: NetworkBases): number {
+  const linear = (l: LayerBases): number => l.weight.dim + l.bias.dim;
+  const bilinear = (b: BilinearBases | null): number => {
+    if (!b) return 0;
+    const count = (t: number): number => b.layout.instances.filter((i) => i.type === t).length;
+    const sources = (t: number): number => b.sources.filter((i) => b.layout.instances[i]!.type === t).length;
+    return b.terms.reduce((s, t) => s + count(t.outType) * count(t.inType) * sources(t.sourceType) * t.basis.dim, 0);
+  };
+  return net.blocks.reduce((s, b) => s + linear(b.linear) + bilinear(b.bilinear), linear(net.head));
+}

@@ -11,7 +11,19 @@
  * basis.dim; // 15
  */
 export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
-export { flatBasis, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export { solveNetwork, DEFAULT_HIDDEN, DEFAULT_LAYERS, type NetworkRequest, type HiddenSpec } from './network.js';
+export {
+  flatBasis,
+  networkParameters,
+  type Basis,
+  type BlockEntry,
+  type LayerBases,
+  type NetworkBases,
+  type NetworkBlock,
+  type BilinearBases,
+  type BilinearTerm,
+  type GateMap,
+} from './basis.js';
 export type { StrategyChoice, StrategyName } from './solve/strategy.js';
 export { resolveGroup } from './group/resolve.js';
 export type { AnyGroup, Group } from './group/group.js';
@@ -26,8 +38,13 @@ export {
   emitPyTorch,
   emitJax,
   emitTfjs,
+  emitPyTorchNetwork,
+  emitJaxNetwork,
   EMITTERS,
   emitterFor,
+  NETWORK_EMITTERS,
+  networkEmitterFor,
+  type NetworkEmitter,
   type SvgOptions,
   type BasisEmitter,
   type Emitter,

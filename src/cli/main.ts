@@ -13,9 +13,10 @@ import { VERSION } from '../version.js';
 import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
 import { progressLine } from './progress.js';
+import { registerNet } from './net.js';
 import { nearestNames } from '../group/library/names.js';
 
-const SUBCOMMANDS = ['groups', 'explain'];
+const SUBCOMMANDS = ['groups', 'explain', 'net'];
 import { cleanupPendingWrites, writeFileAtomic } from './write.js';
 
 export interface CliIO {
@@ -72,6 +73,7 @@ const EXAMPLES = `
 Examples:
   solve-basis groups                                       # built-in groups and their generators
   solve-basis explain --rep "V+V**2" --group "SO(3)"       # what a rep expression means
+  solve-basis net --group "O(5)" --in 2V --out scalar -o net.py   # a whole equivariant network
   solve-basis --group S5 --rep tensor2                     # the 15-element Maron et al. layer
   solve-basis --group "SO(3)" --in "V**2" --out V            # the cross product (1 element)
   solve-basis --group "O(1,3)" --rep "T(2)" --format json -o lorentz.json
@@ -158,6 +160,7 @@ function buildProgram(io: CliIO): Command {
     .exitOverride()
     .configureOutput(output)
     .action((o: { rep: string; group?: string }) => io.stdout(explainText(o.rep, o.group)));
+  registerNet(program, io, output, { parseSize, parsePositive });
   return program;
 }
 
