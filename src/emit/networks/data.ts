@@ -39,9 +39,13 @@ export interface LinearData {
 }
 
 export interface BilinearTermData {
-  /** [s][d_c] source coordinates, [n_b][d_b] input coordinates. */
-  readonly sources: readonly (readonly number[])[];
-  readonly inputs: readonly (readonly number[])[];
+  /** Indices into `BilinearData.sets`: the source copies ([s][d_c]) and the input instances ([n_b][d_b]). */
+  readonly source: number;
+  readonly input: number;
+  readonly s: number;
+  readonly dc: number;
+  readonly nb: number;
+  readonly db: number;
   readonly r: number;
   /**
    * How the runtime contracts θ, E, the sources v and the inputs x (see `termMode`): `theta-x`
@@ -68,6 +72,11 @@ export interface BilinearPart {
 export interface BilinearData {
   readonly rep: string;
   readonly dim: number;
+  /**
+   * The coordinate sets the terms read ([copies][dim] each: the instances of one type, or its
+   * source copies), each gathered once per call however many terms share it.
+   */
+  readonly sets: readonly (readonly (readonly number[])[])[];
   readonly size: number;
   readonly parts: readonly BilinearPart[];
   /** y[j] = cat(y_a flattened…, 0)[assemble[j]]. */
@@ -176,6 +185,18 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
   const { layout } = bil;
   const ofType = (t: number): number[] => layout.instances.map((inst, i) => (inst.type === t ? i : -1)).filter((i) => i >= 0);
   const parts: BilinearPart[] = [];
+  const sets: number[][][] = [];
+  const setKeys = new Map<string, number>();
+  const setOf = (instances: readonly number[]): number => {
+    const key = instances.join(',');
+    let id = setKeys.get(key);
+    if (id === undefined) {
+      id = sets.length;
+      sets.push(coordinates(layout, instances));
+      setKeys.set(key, id);
+    }
+    return id;
+  };
   const assemble = new Array<number>(layout.dim).fill(-1);
   let offset = 0;
   let flat = 0;
@@ -190,10 +211,11 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
       const db = layout.types[term.inType]!.dim;
       const coo = termCoo(term.basis, db);
       sumSquares += outs.length * sources.length * inputs.length * coo.values.reduce((s, v) => s + v * v, 0);
-      const mode = termMode({ na: outs.length, da: t.dim, s: sources.length, dc: layout.types[term.sourceType]!.dim, nb: inputs.length, db, r: term.basis.dim });
-      return { sources: coordinates(layout, sources), inputs: coordinates(layout, inputs), r: term.basis.dim, mode, ...coo };
+      const dc = layout.types[term.sourceType]!.dim;
+      const mode = termMode({ na: outs.length, da: t.dim, s: sources.length, dc, nb: inputs.length, db, r: term.basis.dim });
+      return { source: setOf(sources), input: setOf(inputs), s: sources.length, dc, nb: inputs.length, db, r: term.basis.dim, mode, ...coo };
     });
-    const columns = termData.reduce((s, x) => s + x.sources.length * x.inputs.length * x.r, 0);
+    const columns = termData.reduce((s, x) => s + x.s * x.nb * x.r, 0);
     parts.push({ dim: t.dim, count: outs.length, offset, columns, terms: termData });
     offset += outs.length * columns;
     outs.forEach((i) => layout.instances[i]!.indices.forEach((j) => (assemble[j] = flat++)));
@@ -202,6 +224,7 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
   return {
     rep: name,
     dim: layout.dim,
+    sets,
     size: offset,
     parts,
     assemble: assemble.map((p) => (p < 0 ? zero : p)),

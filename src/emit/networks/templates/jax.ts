@@ -61,8 +61,8 @@ def _bilinear_consts(spec):
     for part in spec["parts"]:
         terms = []
         for term in part["terms"]:
-            t = {"src": np.array(term["sources"], np.int32), "inp": np.array(term["inputs"], np.int32)}
-            dc, db = len(term["sources"][0]), len(term["inputs"][0])
+            t = {}
+            dc, db = term["dc"], term["db"]
             target, c, b = (np.array(term[k], np.int64) for k in ("target", "c", "b"))
             vals = np.array(term["values"], np.float64)
             if term["mode"] == "sparse":
@@ -73,7 +73,8 @@ def _bilinear_consts(spec):
                 t["e"] = e
             terms.append(t)
         parts.append(terms)
-    return {"parts": parts, "assemble": np.array(spec["assemble"], np.int32)}
+    sets = [np.array(c, np.int32) for c in spec["sets"]]
+    return {"parts": parts, "sets": sets, "assemble": np.array(spec["assemble"], np.int32)}
 
 
 def _bilinear(spec, c, theta, z):
@@ -81,18 +82,19 @@ def _bilinear(spec, c, theta, z):
     lead = z.shape[:-1]
     x = z.reshape(-1, spec["dim"])
     n = x.shape[0]
+    sets = [x[:, idx] for idx in c["sets"]]
     outs = []
     for part, consts in zip(spec["parts"], c["parts"]):
         da, count = part["dim"], part["count"]
         coef = theta[part["offset"] : part["offset"] + count * part["columns"]].reshape(count, part["columns"])
         y, col = None, 0
         for term, k in zip(part["terms"], consts):
-            s, nb, r = len(term["sources"]), len(term["inputs"]), term["r"]
+            s, nb, r = term["s"], term["nb"], term["r"]
             w = coef[:, col : col + s * nb * r]
             col += s * nb * r
-            v, xi = x[:, k["src"]], x[:, k["inp"]]
+            v, xi = sets[term["source"]], sets[term["input"]]
             if term["mode"] == "theta-x":
-                db = xi.shape[-1]
+                db = term["db"]
                 tx = jnp.matmul(w.reshape(count, s, nb, r).transpose(0, 1, 3, 2).reshape(count * s * r, nb), xi)
                 ev = jnp.matmul(v, k["e"].astype(x.dtype)).reshape(n, s, r, da, db)
                 yt = jnp.matmul(tx.reshape(n, count, s * r * db), ev.transpose(0, 1, 2, 4, 3).reshape(n, s * r * db, da))

@@ -93,15 +93,14 @@ class _Bilinear(nn.Module):
         self._spec = spec
         self.dim, self.scale, self.init_std = spec["dim"], spec["scale"], spec["initStd"]
         self.theta = nn.Parameter(torch.empty(spec["size"], dtype=dtype))
+        for k, coords in enumerate(spec["sets"]):
+            self.register_buffer(f"set_{k}", _long(coords).view(-1), persistent=False)
         for p, part in enumerate(spec["parts"]):
             for t, term in enumerate(part["terms"]):
-                self.register_buffer(f"src_{p}_{t}", _long(term["sources"]), persistent=False)
-                self.register_buffer(f"inp_{p}_{t}", _long(term["inputs"]), persistent=False)
                 if term["mode"] != "sparse":
                     # E as [d_c, r*d_a*d_b]: one matmul contracts a source copy with every map at once.
-                    dc, db = len(term["sources"][0]), len(term["inputs"][0])
-                    e = torch.zeros(dc, term["r"] * part["dim"] * db, dtype=dtype)
-                    e[_long(term["c"]), _long(term["target"]) * db + _long(term["b"])] = torch.tensor(term["values"], dtype=dtype)
+                    e = torch.zeros(term["dc"], term["r"] * part["dim"] * term["db"], dtype=dtype)
+                    e[_long(term["c"]), _long(term["target"]) * term["db"] + _long(term["b"])] = torch.tensor(term["values"], dtype=dtype)
                     self.register_buffer(f"e_{p}_{t}", e, persistent=False)
                 else:
                     self.register_buffer(f"c_{p}_{t}", _long(term["c"]), persistent=False)
@@ -119,21 +118,22 @@ class _Bilinear(nn.Module):
         lead = z.shape[:-1]
         x = z.reshape(-1, self.dim)
         n = x.shape[0]
+        # Every coordinate set once (a type's instances, its source copies), shared by the terms.
+        sets = [torch.index_select(x, 1, getattr(self, f"set_{k}")).view(n, len(c), len(c[0])) for k, c in enumerate(self._spec["sets"])]
         outs = []
         for p, part in enumerate(self._spec["parts"]):
             da, count = part["dim"], part["count"]
             coef = self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
             y, col = None, 0
             for t, term in enumerate(part["terms"]):
-                s, nb, r = len(term["sources"]), len(term["inputs"]), term["r"]
+                s, nb, r = term["s"], term["nb"], term["r"]
                 w = coef[:, col : col + s * nb * r]
                 col += s * nb * r
-                v = x[:, getattr(self, f"src_{p}_{t}")]  # [n, s, d_c]
-                xi = x[:, getattr(self, f"inp_{p}_{t}")]  # [n, nb, d_b]
+                v, xi = sets[term["source"]], sets[term["input"]]  # [n, s, d_c], [n, nb, d_b]
                 if term["mode"] == "theta-x":
                     # y[o, j] = sum theta[o, s, i, k] E_k[j, c, d] v[s, c] x[i, d], contracted as
                     # (theta x) and (E v) first: cheapest when x has many small summands (scalars).
-                    db = xi.shape[-1]
+                    db = term["db"]
                     tx = torch.matmul(w.view(count, s, nb, r).permute(0, 1, 3, 2).reshape(count * s * r, nb), xi)  # [n, o*s*k, d]
                     ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, r, da, db)  # [n, s, k, j, d]
                     yt = torch.matmul(tx.view(n, count, s * r * db), ev.permute(0, 1, 2, 4, 3).reshape(n, s * r * db, da))
