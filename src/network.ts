@@ -44,9 +44,9 @@ export const BILINEAR_SCALE = 0.1;
  * Solves every basis of an equivariant network from `in` to `out`.
  *
  * @example
- * const net = solveNetwork({ group: 'O(5)', in: '2V', out: 'scalar', hidden: 64, layers: 2 });
+ * const net = solveNetwork({ group: 'O(5)', in: '2V', out: 'scalar', hidden: 96, layers: 2 });
  * net.blocks.length // 2
- * printRep(net.blocks[0].hidden) // '21*scalar+4V+V⊗V'
+ * printRep(net.blocks[0].hidden) // '32*scalar+6V+V⊗V'
  */
 export function solveNetwork(request: NetworkRequest): NetworkBases {
   const s = startSession({ ...request, inputNames: { in: request.inputNames?.in ?? 'in', out: request.inputNames?.out ?? 'out' } });
