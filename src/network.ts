@@ -14,7 +14,7 @@ import type { BilinearBases, BilinearTerm, GateMap, LayerBases, NetworkBases, Ne
 import { SpecError } from './errors.js';
 import type { Group } from './group/group.js';
 import { solveHom, startSession, type Session, type SolveRequest } from './pipeline.js';
-import { hiddenRep, type HiddenAtom } from './rep/hidden.js';
+import { hiddenRep, type HiddenAtom, type RequiredType } from './rep/hidden.js';
 import { layoutOf, type Layout } from './rep/layout.js';
 import { parseRep } from './rep/parse.js';
 import { baseOf, dual, printRep, SCALAR, sum, tensor, V, type Rep } from './rep/rep.js';
@@ -118,10 +118,18 @@ function hiddenReps<T>(s: Session<T>, request: NetworkRequest): Rep[] {
     if (typeof h === 'number') {
       if (!Number.isInteger(h) || h < 1) throw new SpecError('E_OPTION', 'bad hidden width', { path, expected: 'a positive whole number of channels, or a rep', actual: String(h) });
       atoms ??= hiddenAtoms(s);
-      return hiddenRep(h, atoms);
+      return hiddenRep(h, atoms, requiredTypes(s));
     }
     return typeof h === 'string' ? parseRep(h, { factors: s.group.factors.length, path }) : h;
   });
+}
+
+/** The summand types of the network's input and output, which every hidden rep keeps. */
+function requiredTypes<T>(s: Session<T>): RequiredType[] {
+  const degree = (r: Rep): number => (r.kind === 'scalar' ? 0 : r.kind === 'tensor' ? r.factors.length : 1);
+  return [s.inRep, s.outRep].flatMap((rep, i) =>
+    layoutOf(s.group, rep, { maxBytes: s.maxBytes, path: i === 0 ? s.names.in : s.names.out }).types.map((t) => ({ rep: t.rep, dim: t.dim, rank: degree(t.rep) })),
+  );
 }
 
 /**

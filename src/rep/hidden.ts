@@ -14,8 +14,13 @@
  * Each kept rank gets ch/(ranks) dimensions, shared evenly by its types; a type larger than its
  * share is dropped (S(20)'s V⊗V at ch = 384) and the shares are recomputed; each type then gets
  * round(share / dim) copies, at least one. Scalars come first, then rank 1, then rank 2.
+ *
+ * Types the caller requires — the summands of the network's input and output — are never dropped
+ * (and join the rank of their tensor degree if they are not products of atoms already): a hidden
+ * rep without the input's types can lose information in the first layer (a point cloud V1⊗V2
+ * under SO(3) x S(n) seen only through its centroid in V1).
  */
-import { SCALAR, sum, tensor, type Rep } from './rep.js';
+import { repKey, SCALAR, sum, tensor, type Rep } from './rep.js';
 
 /** A rank-1 building block of the hidden rep: V, V*, V1, … with its dimension. */
 export interface HiddenAtom {
@@ -30,6 +35,12 @@ interface Candidate {
   readonly rank: number;
   readonly rep: Rep;
   readonly dim: number;
+  readonly required?: boolean;
+}
+
+/** A summand the hidden rep must contain, with its tensor degree (its rank). */
+export interface RequiredType extends HiddenAtom {
+  readonly rank: number;
 }
 
 /** Products of `rank` atoms, as multisets (atom indices non-decreasing), in a fixed order. */
@@ -53,16 +64,23 @@ function productsOf(atoms: readonly HiddenAtom[], rank: number): Candidate[] {
  * @example
  * printRep(hiddenRep(384, [{ rep: V, dim: 5 }])) // '128*scalar+26V+5V⊗V' (O(5): 128 + 130 + 125 = 383)
  */
-export function hiddenRep(channels: number, atoms: readonly HiddenAtom[], maxRank: number = HIDDEN_MAX_RANK): Rep {
+export function hiddenRep(channels: number, atoms: readonly HiddenAtom[], required: readonly RequiredType[] = [], maxRank: number = HIDDEN_MAX_RANK): Rep {
   let kept: Candidate[] = [{ rank: 0, rep: SCALAR, dim: 1 }];
   for (let r = 1; r <= maxRank; r++) kept.push(...productsOf(atoms, r));
+  for (const t of required) {
+    const key = repKey(t.rep);
+    const i = kept.findIndex((c) => repKey(c.rep) === key);
+    if (i >= 0) kept[i] = { ...kept[i]!, required: true };
+    else if (t.rep.kind !== 'scalar') kept.push({ rank: t.rank, rep: t.rep, dim: t.dim, required: true });
+  }
+  kept.sort((a, b) => a.rank - b.rank);
   const shareOf = (c: Candidate, set: readonly Candidate[]): number => {
     const ranks = new Set(set.map((k) => k.rank)).size;
     return channels / ranks / set.filter((k) => k.rank === c.rank).length;
   };
   for (;;) {
     const set = kept;
-    const next = set.filter((c) => c.rank === 0 || c.dim <= shareOf(c, set));
+    const next = set.filter((c) => c.rank === 0 || c.required === true || c.dim <= shareOf(c, set));
     if (next.length === set.length) break;
     kept = next;
   }

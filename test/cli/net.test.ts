@@ -35,7 +35,7 @@ describe('solve-basis net', () => {
   });
 
   it('warns on stderr when the hidden reps cannot carry the input', () => {
-    const r = run(['net', '-g', 'O(3)', '-i', 'V', '--out', 'V', '--hidden', '4', '--layers', '1']);
+    const r = run(['net', '-g', 'O(3)', '-i', 'V', '--out', 'V', '--hidden', '4*scalar', '--layers', '1']);
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/warning: input summand V .*ignores it/);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hiddenRep } from '../../src/rep/hidden.js';
-import { baseOf, dual, printRep, repDim, V } from '../../src/rep/rep.js';
+import { baseOf, dual, printRep, repDim, tensor, V } from '../../src/rep/rep.js';
 
 const dimOf = (rep: ReturnType<typeof hiddenRep>, base: number, factors: number[] = []): number => repDim(rep, base, factors);
 
@@ -24,6 +24,12 @@ describe('hiddenRep: a channel count as a hidden rep', () => {
   it('uses duals as separate atoms when it is given them (SL(n), GL(n))', () => {
     const gl = hiddenRep(96, [{ rep: V, dim: 3 }, { rep: dual(V), dim: 3 }]);
     expect(printRep(gl)).toBe('32*scalar+5V+5V*+V⊗V+V⊗V*+V*⊗V*');
+  });
+
+  it('never drops a required type (the network input and output summands), which joins its rank', () => {
+    const cloud = hiddenRep(96, [{ rep: baseOf(1), dim: 3 }, { rep: baseOf(2), dim: 4 }], [{ rep: tensor([baseOf(1), baseOf(2)]), dim: 12, rank: 2 }]);
+    expect(printRep(cloud)).toBe('32*scalar+5V1+4V2+2V1⊗V1+V1⊗V2');
+    expect(printRep(hiddenRep(4, [{ rep: V, dim: 5 }], [{ rep: V, dim: 5, rank: 1 }]))).toBe('2*scalar+V');
   });
 
   it('is scalars only when no tensor fits, and deterministic', () => {

@@ -78,6 +78,12 @@ describe('solveNetwork', () => {
     expect(net.settings.hidden).toBe('8*scalar+2V+V⊗V,4*scalar+3V');
   });
 
+  it('keeps the input and output summand types in the hidden rep (a point cloud is not seen through its centroid alone)', () => {
+    const cloud = solveNetwork({ group: 'SO(3) x S(4)', in: 'V1⊗V2', out: 'scalar', hidden: 96, layers: 1 });
+    expect(printRep(cloud.blocks[0]!.hidden)).toBe('32*scalar+5V1+4V2+2V1⊗V1+V1⊗V2');
+    expect(printRep(solveNetwork({ group: 'O(3)', in: 'V', out: 'V', hidden: 4, layers: 1 }).blocks[0]!.hidden)).toBe('2*scalar+V');
+  });
+
   it('adds V* to the hidden types only where it is not isomorphic to V', () => {
     expect(printRep(solveNetwork({ group: 'GL(3)', in: 'V', out: 'V', hidden: 96, layers: 1 }).blocks[0]!.hidden)).toContain('V*');
     expect(printRep(solveNetwork({ group: 'O(1,3)', in: 'V', out: 'V', hidden: 96, layers: 1 }).blocks[0]!.hidden)).not.toContain('V*');
@@ -85,7 +91,7 @@ describe('solveNetwork', () => {
   });
 
   it('warns when an input or output summand cannot be reached from the hidden reps', () => {
-    const net = solveNetwork({ group: 'O(3)', in: 'V', out: 'V', hidden: 4, layers: 1 });
+    const net = solveNetwork({ group: 'O(3)', in: 'V', out: 'V', hidden: '4*scalar', layers: 1 });
     expect(net.warnings.join('\n')).toMatch(/input summand V .*ignores it/);
     expect(net.warnings.join('\n')).toMatch(/output summand V .*only its bias/);
   });
