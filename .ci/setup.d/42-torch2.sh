@@ -8,14 +8,16 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=.venv-torch2
 want=2.15.0
+# torch.compile's CPU backend compiles C++ against Python.h: it needs g++ and python3-dev.
+include=$(/usr/bin/python3 -c 'import sysconfig; print(sysconfig.get_paths()["include"])' 2>/dev/null || echo /nonexistent)
+if ! /usr/bin/python3 -c 'import ensurepip, venv' 2>/dev/null || ! command -v g++ >/dev/null || ! [ -e "$include/Python.h" ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq python3 python3-venv python3-dev g++
+fi
 if [ -x $venv/bin/python ] && [ "$($venv/bin/python -c 'import torch; print(torch.__version__.split("+")[0])' 2>/dev/null)" = "$want" ]; then
   echo "torch $want already installed in $venv"
   exit 0
-fi
-if ! [ -x /usr/bin/python3 ] || ! /usr/bin/python3 -c 'import ensurepip, venv' 2>/dev/null; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq python3 python3-venv
 fi
 rm -rf $venv
 /usr/bin/python3 -m venv $venv
