@@ -4,7 +4,8 @@
 //   --tasks O5Synthetic,Inertia,ParticleInteraction   --sizes 300,1000,3000   --seeds 0,1,2
 //   --epochs N          override the protocol's epochs (1000, 900, 300 for 300, 1000, 3000 points)
 //   --emlp-epochs N     EMLP's epochs (default: the protocol's); --emlp-sizes 1000; --no-emlp
-//   --compile-sizes 1000   also train under torch.compile at these sizes (first seed)
+//   --compile-sizes 1000   also train under torch.compile at these sizes (first seed);
+//   --compile-tasks A,B    … for these tasks only (default: all)
 //   --ch 384 --layers 3 --threads 2
 //   --section NAME      the markers in bench/RESULTS.md this run's tables replace (default networks)
 //
@@ -44,6 +45,7 @@ const epochsOverride = option('epochs', null);
 const emlpEpochs = option('emlp-epochs', null);
 const emlpSizes = list(option('emlp-sizes', '1000')).map(Number);
 const compileSizes = list(option('compile-sizes', '1000')).map(Number);
+const compileTasks = list(option('compile-tasks', Object.keys(TASKS).join(',')));
 const ch = Number(option('ch', '384'));
 const layers = Number(option('layers', '3'));
 const threads = option('threads', '2');
@@ -80,7 +82,7 @@ for (const t of tasks) {
     for (const [k, seed] of seeds.entries()) {
       const common = ['--task', t, '--ntrain', String(n), '--seed', String(seed)];
       results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads]));
-      if (k === 0 && compileSizes.includes(n)) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--compile']));
+      if (k === 0 && compileSizes.includes(n) && compileTasks.includes(t)) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--compile']));
       if (!noEmlp && emlpSizes.includes(n) && existsSync(emlpPython)) {
         const e = String(emlpEpochs ?? epochs);
         // The same epochs for ours, when EMLP runs fewer than the protocol: MSE compared at equal training.
