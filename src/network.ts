@@ -56,7 +56,7 @@ export function solveNetwork(request: NetworkRequest): NetworkBases {
       hint: 'the gated nonlinearity multiplies by sigmoid(gate), which has no equivariant meaning for complex gates; generate single layers (--format pytorch) instead',
     });
   }
-  const hidden = hiddenReps(s, request);
+  const { reps: hidden, text: hiddenSetting } = hiddenReps(s, request);
   const warnings: string[] = [...(s.group.warnings ?? [])];
   const blocks: NetworkBlock[] = [];
   let previous = s.inRep;
@@ -73,14 +73,8 @@ export function solveNetwork(request: NetworkRequest): NetworkBases {
   warnings.push(...unreached(first.weight.inLayout, first.weight.blocks.map((b) => b.inType), 'input', 'the network ignores it'));
   warnings.push(...unreached(head.weight.outLayout, head.weight.blocks.map((b) => b.outType), 'output', 'the network outputs only its bias there'));
   const invariants = Object.freeze({ in: solveHom(s, SCALAR, s.inRep, { certify: false, onProgress: undefined }), out: head.bias });
-  const settings = Object.freeze({ hidden: hiddenText(request.hidden ?? DEFAULT_HIDDEN), layers: blocks.length, bilinear: request.bilinear !== false });
+  const settings = Object.freeze({ hidden: hiddenSetting, layers: blocks.length, bilinear: request.bilinear !== false });
   return Object.freeze({ group: s.group, inRep: s.inRep, outRep: s.outRep, blocks: Object.freeze(blocks), head, invariants, settings, warnings: Object.freeze(warnings) });
-}
-
-/** `384`, `32*scalar+16V`, or `384,128` for one width per layer (the CLI's --hidden). */
-function hiddenText(spec: HiddenSpec | readonly HiddenSpec[]): string {
-  const one = (h: HiddenSpec): string => (typeof h === 'number' ? String(h) : typeof h === 'string' ? printRep(parseRep(h, { factors: 9 })) : printRep(h));
-  return Array.isArray(spec) ? (spec as readonly HiddenSpec[]).map(one).join(',') : one(spec as HiddenSpec);
 }
 
 function layer<T>(s: Session<T>, inRep: Rep, outRep: Rep): LayerBases<T> {
@@ -95,8 +89,11 @@ function unreached(layout: Layout, reached: readonly number[], side: string, con
     .map(({ t }) => `${side} summand ${t.key} has no equivariant map to or from the adjacent hidden rep: ${consequence} (choose other hidden reps with --hidden)`);
 }
 
-/** The hidden reps, one per block, from the request's `hidden` and `layers`. */
-function hiddenReps<T>(s: Session<T>, request: NetworkRequest): Rep[] {
+/**
+ * The hidden reps, one per block, from the request's `hidden` and `layers`, and the setting as the
+ * CLI's --hidden writes it (`384`, `32*scalar+16V`, or `384,128`), for the regenerating command.
+ */
+function hiddenReps<T>(s: Session<T>, request: NetworkRequest): { reps: Rep[]; text: string } {
   const spec = request.hidden ?? DEFAULT_HIDDEN;
   const list = Array.isArray(spec) ? (spec as readonly HiddenSpec[]) : null;
   const layers = request.layers ?? list?.length ?? DEFAULT_LAYERS;
@@ -113,7 +110,7 @@ function hiddenReps<T>(s: Session<T>, request: NetworkRequest): Rep[] {
   }
   const specs = list ?? new Array<HiddenSpec>(layers).fill(spec as HiddenSpec);
   let atoms: HiddenAtom[] | null = null;
-  return specs.map((h, i) => {
+  const reps = specs.map((h, i) => {
     const path = list ? `hidden[${i}]` : 'hidden';
     if (typeof h === 'number') {
       if (!Number.isInteger(h) || h < 1) throw new SpecError('E_OPTION', 'bad hidden width', { path, expected: 'a positive whole number of channels, or a rep', actual: String(h) });
@@ -122,6 +119,8 @@ function hiddenReps<T>(s: Session<T>, request: NetworkRequest): Rep[] {
     }
     return typeof h === 'string' ? parseRep(h, { factors: s.group.factors.length, path }) : h;
   });
+  const written = specs.map((h, i) => (typeof h === 'number' ? String(h) : printRep(reps[i]!)));
+  return { reps, text: list ? written.join(',') : written[0]! };
 }
 
 /** The summand types of the network's input and output, which every hidden rep keeps. */
