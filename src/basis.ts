@@ -77,6 +77,78 @@ function coordinate(inst: SummandInstance): (i: number) => number {
   return (i) => indices[i]!;
 }
 
+/**
+ * The gated nonlinearity of one block: the linear layer before it outputs the hidden rep followed
+ * by `gates` extra scalars (the gated rep). Output coordinate j (j < dim) is
+ * `sigmoid(z[index[j]]) · z[j]`: `index[j] = j` (SiLU) on scalars and on summands the group
+ * permutes without signs, and the summand instance's own gate scalar (≥ dim) on every other one.
+ */
+export interface GateMap {
+  /** Dimension of the hidden rep (the nonlinearity's output). */
+  readonly dim: number;
+  /** Number of gate scalars appended after the hidden rep. */
+  readonly gates: number;
+  readonly index: readonly number[];
+}
+
+/**
+ * One part of a bilinear layer: every map (v, x) ↦ E_k(v ⊗ x) with v a source copy of summand
+ * type `sourceType`, x an instance of `inType` and the result in `outType` (types of the layer's
+ * layout). `basis` is Hom_G(R_source ⊗ R_in, R_out), one block.
+ */
+export interface BilinearTerm<T = unknown> {
+  readonly outType: number;
+  readonly inType: number;
+  readonly sourceType: number;
+  readonly basis: Basis<T>;
+}
+
+/**
+ * EMLP's "cheap bilinear" layer on a rep R, made exact: y = W(x) x where W(x) ∈ Hom(R, R) depends
+ * linearly on a few summand instances of x (the sources) through an equivariant map, so y is
+ * equivariant and quadratic in x. In block form, W(x)'s block (out instance o, in instance i) is
+ * Σ_k Σ_s θ[o, s, i, k] E_k(v_s, ·) over the terms with those types.
+ */
+export interface BilinearBases<T = unknown> {
+  readonly rep: Rep;
+  readonly layout: Layout;
+  /** Indices into `layout.instances` of the source copies, by type: at most dim(type) per type. */
+  readonly sources: readonly number[];
+  readonly terms: readonly BilinearTerm<T>[];
+  /** The layer outputs scale · W(x) x (EMLP's 0.1: a block starts close to its linear part). */
+  readonly scale: number;
+}
+
+/** One block of a network: linear (in → gated hidden), bilinear on the gated rep, gated nonlinearity. */
+export interface NetworkBlock<T = unknown> {
+  readonly hidden: Rep;
+  /** The hidden rep followed by the gate scalars. */
+  readonly gated: Rep;
+  readonly linear: LayerBases<T>;
+  /** Null when the network was asked for without bilinear layers. */
+  readonly bilinear: BilinearBases<T> | null;
+  readonly gate: GateMap;
+}
+
+/** Everything a generated network needs, solved under one deadline and memory limit. */
+export interface NetworkBases<T = unknown> {
+  readonly group: Group<T>;
+  readonly inRep: Rep;
+  readonly outRep: Rep;
+  readonly blocks: readonly NetworkBlock<T>[];
+  /** The final linear layer, last hidden rep → out. */
+  readonly head: LayerBases<T>;
+  /**
+   * Hom_G(scalar, in) and Hom_G(scalar, out): the invariant vectors of each side, the only
+   * directions a standardisation may shift the data along without breaking equivariance.
+   */
+  readonly invariants: { readonly in: Basis<T>; readonly out: Basis<T> };
+  /** How the network was asked for, for the command that regenerates it. */
+  readonly settings: { readonly hidden: string; readonly layers: number; readonly bilinear: boolean };
+  /** Things a user should know (an input summand the network cannot see, say). */
+  readonly warnings: readonly string[];
+}
+
 function instanceCount(layout: Layout, type: number): number {
   return layout.instances.filter((i) => i.type === type).length;
 }
@@ -157,4 +229,22 @@ export function flatBasis<T>(basis: Basis<T>): SparseMatrix<T> {
     out.endRow();
   }
   return out.build();
+}
+
+/**
+ * Number of trainable parameters of a network: every linear layer's weight and bias coefficients,
+ * and every bilinear layer's θ (one per out instance, in instance, source copy and map of a term).
+ *
+ * @example
+ * networkParameters(solveNetwork({ group: 'O(3)', in: 'V', out: 'scalar', hidden: 16, layers: 1 }))
+ */
+export function networkParameters(net: NetworkBases): number {
+  const linear = (l: LayerBases): number => l.weight.dim + l.bias.dim;
+  const bilinear = (b: BilinearBases | null): number => {
+    if (!b) return 0;
+    const count = (t: number): number => b.layout.instances.filter((i) => i.type === t).length;
+    const sources = (t: number): number => b.sources.filter((i) => b.layout.instances[i]!.type === t).length;
+    return b.terms.reduce((s, t) => s + count(t.outType) * count(t.inType) * sources(t.sourceType) * t.basis.dim, 0);
+  };
+  return net.blocks.reduce((s, b) => s + linear(b.linear) + bilinear(b.bilinear), linear(net.head));
 }

@@ -11,7 +11,20 @@
  * basis.dim; // 15
  */
 export { solveBasis, solveLayer, type SolveRequest } from './pipeline.js';
-export { flatBasis, blockRank, type Basis, type BlockEntry, type LayerBases } from './basis.js';
+export { solveNetwork, DEFAULT_HIDDEN, DEFAULT_LAYERS, type NetworkRequest, type HiddenSpec } from './network.js';
+export {
+  flatBasis,
+  blockRank,
+  networkParameters,
+  type Basis,
+  type BlockEntry,
+  type LayerBases,
+  type NetworkBases,
+  type NetworkBlock,
+  type BilinearBases,
+  type BilinearTerm,
+  type GateMap,
+} from './basis.js';
 export type { DiagramBlock } from './diagram/types.js';
 export type { StrategyChoice, StrategyName } from './solve/strategy.js';
 // The names `strategy` accepts, as `--strategy` lists them: the playground's option list (web/)
@@ -30,8 +43,13 @@ export {
   emitPyTorch,
   emitJax,
   emitTfjs,
+  emitPyTorchNetwork,
+  emitJaxNetwork,
   EMITTERS,
   emitterFor,
+  NETWORK_EMITTERS,
+  networkEmitterFor,
+  type NetworkEmitter,
   type SvgOptions,
   type BasisEmitter,
   type Emitter,

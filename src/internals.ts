@@ -17,3 +17,5 @@ export { RationalField, FloatField, type Field } from './field/field.js';
 export type { Rational } from './field/rational.js';
 export type { Gaussian } from './field/gaussian.js';
 export type { SparseMatrix } from './linalg/index.js';
+export { hiddenRep, HIDDEN_MAX_RANK, type HiddenAtom } from './rep/hidden.js';
+export { networkData, type NetworkData } from './emit/networks/data.js';

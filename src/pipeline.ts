@@ -66,7 +66,7 @@ export interface SolveRequest {
  * basis.dim // 15
  */
 export function solveBasis(request: SolveRequest): Basis<unknown> {
-  const s = start(request);
+  const s = startSession(request);
   return solveHom(s, s.inRep, s.outRep, { certify: request.certify ?? false, onProgress: request.onProgress });
 }
 
@@ -79,14 +79,17 @@ export function solveBasis(request: SolveRequest): Basis<unknown> {
  * [layer.weight.dim, layer.bias.dim] // [15, 2]
  */
 export function solveLayer(request: SolveRequest): LayerBases {
-  const s = start(request);
+  const s = startSession(request);
   const weight = solveHom(s, s.inRep, s.outRep, { certify: request.certify ?? false, onProgress: request.onProgress });
   const bias = solveHom(s, SCALAR, s.outRep, { certify: false, onProgress: undefined });
   return Object.freeze({ weight, bias });
 }
 
-/** One request's shared state: the parsed inputs, its limits, and the caches its solves share. */
-interface Session<T> {
+/**
+ * One request's shared state: the parsed inputs, its limits, and the caches its solves share.
+ * network.ts opens one for all the bases of a network.
+ */
+export interface Session<T> {
   readonly group: Group<T>;
   readonly inRep: Rep;
   readonly outRep: Rep;
@@ -99,7 +102,7 @@ interface Session<T> {
 }
 
 /** ① The group and the rep trees. The deadline starts first: reading a group file counts. */
-function start(request: SolveRequest): Session<unknown> {
+export function startSession(request: SolveRequest): Session<unknown> {
   const deadline = request.timeoutSeconds !== undefined ? deadlineAfter(request.timeoutSeconds) : NO_DEADLINE;
   const resolved = typeof request.group === 'string' ? resolveGroup(request.group, { ...(request.readFile ? { readFile: request.readFile } : {}), deadline }) : request.group;
   const group = (request.strategy && familyOf(request.strategy) === 'float' ? toFloatGroup(resolved) : resolved) as Group<unknown>;
@@ -125,7 +128,8 @@ function start(request: SolveRequest): Session<unknown> {
   };
 }
 
-function solveHom<T>(
+/** ② to ⑥ for one Hom_G(inRep, outRep) inside a session: its deadline, memory limit and caches. */
+export function solveHom<T>(
   s: Session<T>,
   inRep: Rep,
   outRep: Rep,

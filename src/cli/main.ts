@@ -15,10 +15,11 @@ import { explainText, groupsText } from './catalogue.js';
 import { EXIT_CODES, formatError } from './format.js';
 import { parsePositive, parseSize, refuseRepeats, refuseUnused } from './options.js';
 import { progressLine } from './progress.js';
+import { registerNet } from './net.js';
 import { nearestNames } from '../group/library/names.js';
 import { writeOutput, type WriteStage } from './write.js';
 
-const SUBCOMMANDS = ['groups', 'explain'];
+const SUBCOMMANDS = ['groups', 'explain', 'net'];
 
 export interface CliIO {
   readonly stdout: (text: string) => void;
@@ -56,6 +57,7 @@ const EXAMPLES = `
 Examples:
   solve-basis groups                                       # built-in groups and their generators
   solve-basis explain --rep "V+V**2" --group "SO(3)"       # what a rep expression means
+  solve-basis net --group "O(5)" --in 2V --out scalar -o net.py   # a whole equivariant network
   solve-basis --group S5 --rep tensor2                     # the 15-element Maron et al. layer
   solve-basis --group "SO(3)" --in "V**2" --out V            # the cross product (1 element)
   solve-basis --group "O(1,3)" --rep "T(2)" --format json -o lorentz.json
@@ -139,7 +141,8 @@ function buildProgram(io: CliIO): Command {
       refuseUnused(program, explain);
       io.stdout(explainText(o.rep, o.group));
     });
-  for (const cmd of [program, groups, explain]) refuseRepeats(cmd);
+  const net = registerNet(program, io, output, { parseSize, parsePositive });
+  for (const cmd of [program, groups, explain, net]) refuseRepeats(cmd);
   return program;
 }
 

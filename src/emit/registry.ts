@@ -2,7 +2,7 @@
  * The output formats, as an explicit map from id to emitter (no registration on import). The CLI's
  * `--format` choices come from here; adding a format is adding one entry.
  */
-import type { Basis, LayerBases } from '../basis.js';
+import type { Basis, LayerBases, NetworkBases } from '../basis.js';
 import { basisJsonText } from './reports/json.js';
 import { summaryText } from './reports/summary.js';
 import { basisSvg } from './reports/svg.js';
@@ -11,6 +11,8 @@ import { emitPyTorch } from './layers/pytorch.js';
 import { emitTfjs } from './layers/tfjs.js';
 import { emitJaxAgnostic } from './layers/agnostic/jax.js';
 import { emitPyTorchAgnostic } from './layers/agnostic/pytorch.js';
+import { emitJaxNetwork } from './networks/jax.js';
+import { emitPyTorchNetwork } from './networks/pytorch.js';
 
 export interface EmitOptions {
   /** JSON: include the flat basis (true/false), or decide by size (undefined). */
@@ -45,7 +47,16 @@ export interface LayerEmitter extends EmitterInfo {
   emit(layer: LayerBases, options: EmitOptions): string;
 }
 
-/** What the pipeline must produce for an emitter is its `input`: a basis, or a layer's bases. */
+/** Formats every basis of a network (`solveNetwork`): generated code of the whole network. */
+export interface NetworkEmitter extends EmitterInfo {
+  readonly input: 'network';
+  emit(net: NetworkBases, options: EmitOptions): string;
+}
+
+/**
+ * What the pipeline must produce for a solve's emitter is its `input`: a basis, or a layer's
+ * bases. Network emitters (`solve-basis net`) are listed apart, in NETWORK_EMITTERS.
+ */
 export type Emitter = BasisEmitter | LayerEmitter;
 
 const summary: BasisEmitter = {
@@ -96,4 +107,22 @@ export const EMITTERS: readonly Emitter[] = Object.freeze([summary, json, svg, p
  */
 export function emitterFor(id: string): Emitter | undefined {
   return EMITTERS.find((e) => e.id === id);
+}
+
+function networkFormat(id: string, runtime: string, emit: (net: NetworkBases, options: EmitOptions) => string): NetworkEmitter {
+  return { id, input: 'network', description: `a self-contained ${runtime} with a self-test`, extension: 'py', emit: (net, options) => emit(net, options) };
+}
+
+/** The formats of `solve-basis net`: whole networks (TF.js has none yet). */
+export const NETWORK_EMITTERS: readonly NetworkEmitter[] = Object.freeze([
+  networkFormat('pytorch', 'PyTorch nn.Module network', emitPyTorchNetwork),
+  networkFormat('jax', 'JAX init/apply network', emitJaxNetwork),
+]);
+
+/**
+ * @example
+ * networkEmitterFor('pytorch')?.emit(solveNetwork({ group: 'O(3)', in: 'V', out: 'scalar', hidden: 16, layers: 1 }), {})
+ */
+export function networkEmitterFor(id: string): NetworkEmitter | undefined {
+  return NETWORK_EMITTERS.find((e) => e.id === id);
 }

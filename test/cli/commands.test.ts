@@ -90,7 +90,7 @@ describe('default command', () => {
   it('a mistyped subcommand gets a suggestion', () => {
     const r = run(['grups']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("solve-basis: error E_OPTION: unknown command 'grups', expected groups or explain, or options only (did you mean groups?)\n");
+    expect(r.stderr).toBe("solve-basis: error E_OPTION: unknown command 'grups', expected groups or explain or net, or options only (did you mean groups?)\n");
     expect(run(['--group', 'S5', '--rep', 'V', 'extra']).stderr).toContain("unknown command 'extra'");
   });
 

@@ -55,3 +55,13 @@ export function describeWithRuntime(name: string, runtime: string, present: bool
     body();
   });
 }
+
+/**
+ * A PyTorch 2.x interpreter (torch.compile, torch.export): $SOLVE_BASIS_TORCH2_PYTHON, or the
+ * repo's .venv-torch2 (.ci/setup.d/42-torch2.sh). Debian's python3-torch is 1.13 and does not count.
+ */
+export function findTorch2(): string | null {
+  const candidates = [process.env.SOLVE_BASIS_TORCH2_PYTHON, join(root, '.venv-torch2', 'bin', 'python')];
+  for (const c of candidates) if (c && imports(c, 'torch; assert int(torch.__version__.split(".")[0]) >= 2')) return c;
+  return null;
+}

@@ -5,7 +5,11 @@
  * and nothing else of the layer: the same text serves real and complex groups, a generator's COO
  * literal carrying its imaginary parts as a fourth list when there are any.
  */
-export const HELPERS = String.raw`
+/**
+ * The helpers every generated file of this runtime carries, layer or network (see
+ * ../../networks/templates/): the gather index of an expansion, basis values, generator matrices.
+ */
+export const SHARED_HELPERS = String.raw`
 def _gather_index(e):
     """W.flat = src[index]: positions into src for every entry of W, built once per block pair."""
     rows, cols, zero = e["rows"], e["cols"], e["srcLength"] - 1
@@ -57,7 +61,10 @@ def _expm(a):
     for _ in range(s):
         result = result @ result
     return result
+`;
 
+/** The single layer's group action and self-test. */
+const LAYER_HELPERS = String.raw`
 
 def random_element(rng, scale=0.2, word=6):
     """A random group element g = exp(sum_k t_k A_k) * h_i1 ... h_iL, t_k ~ N(0, scale^2), as the
@@ -122,3 +129,6 @@ def as_flax_module():
 
     return EquivariantLinear
 `;
+
+/** What a generated layer file carries. */
+export const HELPERS = SHARED_HELPERS + LAYER_HELPERS;

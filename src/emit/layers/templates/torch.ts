@@ -5,7 +5,11 @@
  * and nothing else of the layer: the same text serves real and complex groups, a generator's COO
  * literal carrying its imaginary parts as a fourth list when there are any.
  */
-export const HELPERS = String.raw`
+/**
+ * The helpers every generated file of this runtime carries, layer or network (see
+ * ../../networks/templates/): the gather index of an expansion, basis values, generator matrices.
+ */
+export const SHARED_HELPERS = String.raw`
 def _gather_index(e) -> Tensor:
     """W.flat = src[index]: positions into src for every entry of W, built once per block pair."""
     rows, cols, zero = e["rows"], e["cols"], e["srcLength"] - 1
@@ -37,7 +41,10 @@ def _dense(coo, dim: int) -> Tensor:
     vals = _values(coo[2], coo[3] if len(coo) == 4 else None, _WIDE)
     out[torch.tensor(coo[0], dtype=torch.long), torch.tensor(coo[1], dtype=torch.long)] = vals
     return out
+`;
 
+/** The single layer's group action and self-test. */
+const LAYER_HELPERS = String.raw`
 
 def random_element(generator: Optional[torch.Generator] = None, scale: float = 0.2, word: int = 6):
     """A random group element g = exp(sum_k t_k A_k) * h_i1 ... h_iL, t_k ~ N(0, scale^2), as the
@@ -94,3 +101,6 @@ def self_test(layer: Optional[nn.Module] = None, trials: int = 5, tol: float = 1
     assert worst <= tol, f"equivariance error {worst:.3g} > {tol:.3g}"
     return worst
 `;
+
+/** What a generated layer file carries. */
+export const HELPERS = SHARED_HELPERS + LAYER_HELPERS;

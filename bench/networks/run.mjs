@@ -1,0 +1,147 @@
+// The network benchmark (issue 10): our generated PyTorch network against EMLP itself on EMLP's three
+// synthetic tasks, side by side in one run. `npm run bench:networks -- [options]`:
+//
+//   --tasks O5Synthetic,Inertia,ParticleInteraction   --sizes 300,1000,3000   --seeds 0,1,2
+//   --epochs N          override the protocol's epochs (1000, 900, 300 for 300, 1000, 3000 points)
+//   --emlp-epochs N     EMLP's epochs (default: the protocol's); --emlp-sizes 1000; --no-emlp
+//   --compile-sizes 1000   also train under torch.compile at these sizes (first seed);
+//   --compile-tasks A,B    … for these tasks only (default: all)
+//   --ch 384 --layers 3 --threads 2
+//   --section NAME      the markers in bench/RESULTS.md this run's tables replace (default networks)
+//
+// Every run prints one JSON line (bench/networks/results.jsonl keeps them all); the tables go into
+// bench/RESULTS.md between the networks markers, with the machine and exactly what was run.
+// Needs .venv-torch2 (.ci/setup.d/42-torch2.sh) and, for EMLP, .ci/bench-emlp-train-setup.sh.
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emitPyTorchNetwork, networkParameters, solveNetwork } from '../../dist/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const TASKS = {
+  O5Synthetic: { group: 'O(5)', in: '2V', out: 'scalar' },
+  Inertia: { group: 'O(3)', in: '5*scalar+5V', out: 'V⊗V' },
+  ParticleInteraction: { group: 'O(1,3)', in: '4V', out: 'scalar' },
+};
+const PROTOCOL_EPOCHS = { 300: 1000, 1000: 900, 3000: 300 };
+const PAPER = {
+  O5Synthetic: { emlp: 0.0163, mlp: 0.088 },
+  Inertia: { emlp: 0.164, mlp: 3.24 },
+  ParticleInteraction: { emlp: 0.0003, mlp: 0.384 },
+};
+
+function option(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+const list = (s) => s.split(',').filter(Boolean);
+const tasks = list(option('tasks', Object.keys(TASKS).join(',')));
+const sizes = list(option('sizes', '300,1000,3000')).map(Number);
+const seeds = list(option('seeds', '0,1,2')).map(Number);
+const epochsOverride = option('epochs', null);
+const emlpEpochs = option('emlp-epochs', null);
+const emlpSizes = list(option('emlp-sizes', '1000')).map(Number);
+const compileSizes = list(option('compile-sizes', '1000')).map(Number);
+const compileTasks = list(option('compile-tasks', Object.keys(TASKS).join(',')));
+const ch = Number(option('ch', '384'));
+const layers = Number(option('layers', '3'));
+const threads = option('threads', '2');
+const noEmlp = process.argv.includes('--no-emlp');
+const torchPython = process.env.SOLVE_BASIS_TORCH2_PYTHON ?? join(root, '.venv-torch2', 'bin', 'python');
+const emlpPython = join(root, 'bench', 'python', '.venv-emlp-train', 'bin', 'python');
+const log = join(here, 'results.jsonl');
+const runId = new Date().toISOString();
+const startLoad = loadavg();
+
+const genDir = join(here, '.generated');
+mkdirSync(genDir, { recursive: true });
+const nets = {};
+for (const t of tasks) {
+  const net = solveNetwork({ ...TASKS[t], hidden: ch, layers });
+  const file = join(genDir, `${t}.py`);
+  writeFileSync(file, emitPyTorchNetwork(net));
+  nets[t] = { file, params: networkParameters(net) };
+}
+
+const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, JAX_PLATFORMS: 'cpu' };
+function run(python, script, args) {
+  const line = execFileSync(python, [join(here, script), ...args], { encoding: 'utf8', env, maxBuffer: 16 << 20 }).trim().split('\n').pop();
+  const r = { ...JSON.parse(line), run: runId, load: loadavg()[0] };
+  appendFileSync(log, `${JSON.stringify(r)}\n`);
+  process.stderr.write(`${r.runtime} ${r.task} n=${r.ntrain} seed=${r.seed} epochs=${r.epochs}: test MSE ${r.test_mse.toPrecision(3)}, ${r.epoch_s.toFixed(3)} s/epoch\n`);
+  return r;
+}
+
+const results = [];
+for (const t of tasks) {
+  for (const n of sizes) {
+    const epochs = String(epochsOverride ?? PROTOCOL_EPOCHS[n]);
+    for (const [k, seed] of seeds.entries()) {
+      const common = ['--task', t, '--ntrain', String(n), '--seed', String(seed)];
+      results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads]));
+      if (k === 0 && compileSizes.includes(n) && compileTasks.includes(t)) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--compile']));
+      if (!noEmlp && emlpSizes.includes(n) && existsSync(emlpPython)) {
+        const e = String(emlpEpochs ?? epochs);
+        // The same epochs for ours, when EMLP runs fewer than the protocol: MSE compared at equal training.
+        if (e !== epochs) results.push({ ...run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', e, '--threads', threads]), sameAsEmlp: true });
+        results.push(run(emlpPython, 'emlp_train.py', [...common, '--epochs', e, '--ch', String(ch), '--layers', String(layers)]));
+      }
+    }
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x) => (x >= 0.01 ? x.toFixed(4) : x.toPrecision(2));
+const groups = new Map();
+for (const r of results) {
+  const key = `${r.task}|${r.ntrain}|${r.runtime}${r.sameAsEmlp ? ' (EMLP epochs)' : ''}|${r.epochs}`;
+  groups.set(key, [...(groups.get(key) ?? []), r]);
+}
+const rows = [...groups.entries()].map(([key, rs]) => {
+  const [task, n, runtime, epochs] = key.split('|');
+  const paper = n === '1000' ? ` (paper: EMLP ${PAPER[task].emlp}, MLP ${PAPER[task].mlp})` : '';
+  return `| ${task}${paper} | ${n} | ${runtime} | ${epochs} | ${rs.map((r) => r.seed).join(', ')} | ${fmt(median(rs.map((r) => r.test_mse)))} | ${median(rs.map((r) => r.equivariance_error ?? NaN)).toPrecision(2)} | ${median(rs.map((r) => r.epoch_s)).toFixed(3)} | ${rs[0].parameters.toLocaleString('en-US')} |`;
+});
+const speed = tasks
+  .map((t) => {
+    const pick = (rt) => results.filter((r) => r.task === t && r.ntrain === 1000 && r.runtime === rt);
+    const emlp = pick('emlp');
+    const eager = pick('torch');
+    const comp = pick('torch.compile');
+    if (emlp.length === 0 || eager.length === 0) return null;
+    const e = median(emlp.map((r) => r.epoch_s));
+    const o = median(eager.map((r) => r.epoch_s));
+    const c = comp.length ? median(comp.map((r) => r.epoch_s)) : NaN;
+    return `| ${t} | ${e.toFixed(2)} | ${o.toFixed(3)} | ${Number.isNaN(c) ? '—' : c.toFixed(3)} | ${(e / o).toFixed(0)}× | ${Number.isNaN(c) ? '—' : `${(e / c).toFixed(0)}×`} | ${median(emlp.map((r) => r.construct_s)).toFixed(0)} s |`;
+  })
+  .filter(Boolean);
+const versions = results.find((r) => r.runtime === 'torch');
+const emlpVersions = results.find((r) => r.runtime === 'emlp');
+const section = [
+  `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`, run ${runId}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
+  `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides alike), ${threads} threads each side.`,
+  `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); EMLP: emlp ${emlpVersions?.emlp ?? '—'} (objax ${emlpVersions?.objax ?? '—'}, jax ${emlpVersions?.jax ?? '—'}), EMLP(ch=${ch}, num_layers=${layers}).`,
+  'Protocol: Adam lr 3e-3, batch 500, 1000 validation and 1000 test points, test MSE in the units of y at the epoch with the best validation MSE (checked every 10 epochs); medians over the seeds listed.',
+  '',
+  '| task | train points | runtime | epochs | seeds | test MSE | test equivariance error | s / epoch | parameters |',
+  '|---|---:|---|---:|---|---:|---:|---:|---:|',
+  ...rows,
+  '',
+  ...(speed.length
+    ? ['Training time per epoch at 1000 points, side by side (median over epochs after the first):', '', '| task | EMLP s/epoch | ours | ours, torch.compile | EMLP ÷ ours | EMLP ÷ compiled | EMLP model construction |', '|---|---:|---:|---:|---:|---:|---:|', ...speed, '']
+    : []),
+];
+const resultsPath = join(root, 'bench', 'RESULTS.md');
+const md = readFileSync(resultsPath, 'utf8');
+const sectionName = option('section', 'networks');
+const start = `<!-- ${sectionName}:start -->`;
+const end = `<!-- ${sectionName}:end -->`;
+const body = `${start}\n${section.join('\n')}\n${end}`;
+writeFileSync(resultsPath, md.includes(start) ? md.replace(new RegExp(`${start}[\\s\\S]*?${end}`), body) : `${md.trimEnd()}\n\n${body}\n`);
+process.stderr.write(`wrote ${resultsPath}\n`);
