@@ -183,9 +183,11 @@ function gateMap<T>(s: Session<T>, hidden: Rep): GateMap {
 /**
  * The bilinear layer on the gated rep. Sources are the first min(copies, dim) instances of every
  * non-scalar type (EMLP takes as many, at random). A term per (out type a, in type b, source type
- * c) with a non-zero Hom_G(R_c ⊗ R_b, R_a), for the blocks of W(x) no larger than the largest
- * source type (dim a · dim b ≤ max dim c): EMLP's W(x) only has blocks whose tensor type occurs in
- * x, and larger blocks (V⊗V → V⊗V: 625 entries each for O(5)) would dominate the cost. Scalar ×
+ * c) with a non-zero Hom_G(R_c ⊗ R_b, R_a) and dim a · dim b · dim c ≤ D², D the largest source
+ * dimension. The bound keeps the terms EMLP has (its W(x) blocks of type T(r_a + r_b) come from
+ * sources of that type: a·b·c = D² at most) and the cheap ones it lacks — above all V ⊗ V → V⊗V,
+ * the outer product that Inertia's output needs and rank-2 hidden reps cannot form otherwise —
+ * and leaves out the costly ones (V⊗V ⊗ V⊗V → V⊗V: 15,625 entries of E for O(5)). Scalar ×
  * scalar → scalar is left out too: its n_scalar² blocks would hold most of the parameters, for
  * products that the next block's gates form anyway.
  */
@@ -199,12 +201,13 @@ function bilinearBases<T>(s: Session<T>, gated: Rep, layout: Layout): BilinearBa
   });
   const sourceTypes = [...new Set(sources.map((i) => layout.instances[i]!.type))].sort((a, b) => a - b);
   const largest = Math.max(0, ...sourceTypes.map((c) => layout.types[c]!.dim));
+  const bound = largest * largest;
   const terms: BilinearTerm<T>[] = [];
   layout.types.forEach((outT, a) => {
     layout.types.forEach((inT, b) => {
       if (outT.rep.kind === 'scalar' && inT.rep.kind === 'scalar') return;
-      if (outT.dim * inT.dim > largest) return;
       for (const c of sourceTypes) {
+        if (outT.dim * inT.dim * layout.types[c]!.dim > bound) continue;
         const basis = solveHom(s, tensor([layout.types[c]!.rep, inT.rep]), outT.rep, none);
         if (basis.dim > 0) terms.push(Object.freeze({ outType: a, inType: b, sourceType: c, basis }));
       }

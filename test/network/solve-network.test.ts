@@ -62,12 +62,21 @@ describe('solveNetwork', () => {
         }
       }
     }
-    // Blocks of W(x) no larger than the largest source type; no scalar × scalar → scalar.
+    // Terms with dim a · dim b · dim c ≤ D² (D the largest source); no scalar × scalar → scalar.
     const largest = Math.max(...bil.sources.map((i) => bil.layout.types[bil.layout.instances[i]!.type]!.dim));
+    const dim = (t: number): number => bil.layout.types[t]!.dim;
     for (const t of bil.terms) {
-      expect(bil.layout.types[t.outType]!.dim * bil.layout.types[t.inType]!.dim).toBeLessThanOrEqual(largest);
+      expect(dim(t.outType) * dim(t.inType) * dim(t.sourceType)).toBeLessThanOrEqual(largest * largest);
       expect(bil.layout.types[t.outType]!.rep.kind === 'scalar' && bil.layout.types[t.inType]!.rep.kind === 'scalar').toBe(false);
     }
+  });
+
+  it('has the outer product V ⊗ V → V⊗V among the bilinear terms (what Inertia needs), and not V⊗V ⊗ V⊗V → V⊗V', () => {
+    const net = solveNetwork({ group: 'O(3)', in: '5*scalar+5V', out: 'V⊗V', hidden: 96, layers: 1 });
+    const bil = net.blocks[0]!.bilinear!;
+    const keys = bil.terms.map((t) => [t.outType, t.inType, t.sourceType].map((i) => bil.layout.types[i]!.key).join(' | '));
+    expect(keys).toContain('V⊗V | V | V');
+    expect(keys).not.toContain('V⊗V | V⊗V | V⊗V');
   });
 
   it('counts parameters as the generated files do', () => {
