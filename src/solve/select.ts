@@ -3,13 +3,13 @@
  * ones), runs the first that applies, and says why each one before it did not.
  */
 import { SolverError } from '../errors.js';
-import { gaussianStrategy, rationalStrategy, svdStrategy } from './elimination.js';
+import { algebraicStrategy, gaussianStrategy, rationalStrategy, svdStrategy } from './elimination.js';
 import { orbitStrategy } from './orbit.js';
 import { reynoldsStrategy } from './reynolds.js';
 import type { BlockBasis, HomProblem, SolveOptions, Strategy, StrategyChoice, StrategyFamily } from './strategy.js';
 
 /** Every strategy, fastest first (see the table in strategy.ts). */
-export const STRATEGIES: readonly Strategy[] = Object.freeze([orbitStrategy, rationalStrategy, gaussianStrategy, reynoldsStrategy, svdStrategy]);
+export const STRATEGIES: readonly Strategy[] = Object.freeze([orbitStrategy, rationalStrategy, gaussianStrategy, algebraicStrategy, reynoldsStrategy, svdStrategy]);
 
 /** The names `strategy` accepts: each strategy, then each family. */
 export const STRATEGY_CHOICES: readonly StrategyChoice[] = Object.freeze([...STRATEGIES.map((s) => s.name), 'exact', 'float']);

@@ -1,5 +1,5 @@
 /**
- * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Five exist,
+ * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Six exist,
  * each in its own file, tried in this order by select.ts:
  *
  * | strategy  | family | applies when                                   | method                              |
@@ -7,6 +7,7 @@
  * | orbit     | orbit  | signed-permutation generators, no Lie algebra  | orbit sums (union-find)             |
  * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
  * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
+ * | algebraic | exact  | entries in a number field (cos, sin, √: C(k))  | modular elimination in the field's embeddings |
  * | reynolds  | float  | finite float group, > FLOAT_DENSE_LIMIT unknowns| group average of random matrices    |
  * | svd       | float  | float generator entries                        | dense SVD, relative rank tolerance  |
  *
@@ -20,8 +21,8 @@ import type { SparseMatrix } from '../linalg/index.js';
 import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
 
-/** The five strategies. */
-export type StrategyName = 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
+/** The six strategies. */
+export type StrategyName = 'orbit' | 'rational' | 'gaussian' | 'algebraic' | 'reynolds' | 'svd';
 /** Their families: how exact the answer is (the basis JSON's `strategy`). */
 export type StrategyFamily = 'orbit' | 'exact' | 'float';
 /** What a caller may force: one strategy, or the best applicable one of a family. */
