@@ -15,7 +15,9 @@ Returns a dict:
     blocks: None for a single summand pair, else {"in": layout, "out": layout, "pairs": [...]} with
             layout = {"types": [{"rep", "dim"}], "instances": [{"type", "indices": int64 array}]}
             and each pair {"in", "out", "shape", "dim", "strategy", "basis": [r, m, n] dense}
-Exact values ("-1/2") are converted to float64.
+Exact values ("-1/2") are converted to float64, and so are algebraic numbers over a number field
+({"coefficients": [...], "float": x}: the written float). `field` is the file's number-field
+header (θ, its minimal polynomial) or None.
 """
 import json
 from fractions import Fraction
@@ -26,7 +28,12 @@ FORMAT = "solve-basis/basis@1"
 
 
 def _number(v):
-    return float(Fraction(v)) if isinstance(v, str) else float(v)
+    if isinstance(v, str):
+        return float(Fraction(v))
+    if isinstance(v, dict):
+        # An algebraic number over the header's field: its float value is written alongside.
+        return float(v["float"])
+    return float(v)
 
 
 def _coo(elements, shape):
@@ -82,6 +89,7 @@ def load_basis(path, backend="numpy", dense=True):
         "shape": shape,
         "dim": data["dim"],
         "exact": data["exact"],
+        "field": data.get("field"),
         "basis": None,
         "blocks": None,
     }

@@ -7,7 +7,7 @@ import type { Field, JsonScalar } from '../field/field.js';
 import { toDense, type SparseMatrix } from '../linalg/index.js';
 import type { Layout } from '../rep/layout.js';
 import { printRep } from '../rep/rep.js';
-import { flatBasis, flatEntryCount, type Basis, type BlockEntry } from '../basis.js';
+import { flatBasis, flatEntryCount, numberFieldOf, type Basis, type BlockEntry } from '../basis.js';
 import { getHeapStatistics } from 'node:v8';
 import { ResourceError } from '../errors.js';
 import { DEFAULT_MAX_MEMORY_BYTES, formatBytes } from '../util/bytes.js';
@@ -111,6 +111,25 @@ function powerOfTenAbove(x: number): number {
   return x <= 1e-16 ? 1e-16 : Number(`1e${Math.ceil(Math.log10(x))}`);
 }
 
+/**
+ * `field`, for groups over a number field ℚ(θ): θ (as an expression and as the real root it is) and
+ * its minimal polynomial, so that `{"coefficients": [c0, …], "float": x}` values (Σ c_i θ^i) can be
+ * read exactly; `basisRational` says that the basis needs none (C(k), D(k)).
+ */
+function fieldJson<T>(basis: Basis<T>): object {
+  const nf = numberFieldOf(basis);
+  if (nf === null) return {};
+  return {
+    field: {
+      name: nf.name,
+      generator: nf.generator,
+      minimalPolynomial: nf.minimalPolynomial.map(String),
+      embedding: nf.embedding,
+      basisRational: nf.basisRational,
+    },
+  };
+}
+
 /** Whether the flat basis goes into the file. */
 export function writesFlat<T>(basis: Basis<T>, options: JsonOptions = {}): boolean {
   if (options.flat !== undefined) return options.flat;
@@ -149,6 +168,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
     dim: basis.dim,
     exact: basis.exact,
     ...(f.complex ? { complex: true } : {}),
+    ...fieldJson(basis),
     canonicalForm: 'rref',
     solver: {
       strategies,
@@ -180,8 +200,10 @@ export function basisJsonText<T>(basis: Basis<T>, options: JsonOptions = {}): st
   return `${formatJson(basisJson(basis, options), '')}\n`;
 }
 
-const isFlat = (v: unknown): boolean =>
-  v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+/** A value written on one line: a primitive, or an algebraic number {coefficients, float}. */
+const isLeaf = (v: unknown): boolean =>
+  v === null || typeof v !== 'object' || (!Array.isArray(v) && Object.keys(v).join() === 'coefficients,float');
+const isFlat = (v: unknown): boolean => isLeaf(v) || (Array.isArray(v) && v.every(isLeaf));
 
 /**
  * Pretty-prints objects and nested arrays, but keeps arrays of primitives — and arrays of such
