@@ -10,7 +10,7 @@
  * quarter turn is I + A + A² and the half turn I + 2A², both rational. Candidates are the Lie
  * generators and their pairwise sums and differences (which finds J = e − f in sp(2)).
  */
-import type { Field } from '../field/field.js';
+import { valueKey, type Field } from '../field/field.js';
 import { asSignedPermutation, equalMatrices, identity, linearCombination, map, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { Group } from './group.js';
 
@@ -53,7 +53,7 @@ export function signedPermSubgroup<T>(group: Group<T>): Group<T> | null {
   const add = (onV: SparseMatrix<T>, onFactors: SparseMatrix<T>[]): void => {
     if (asSignedPermutation(f, onV) === null || onFactors.some((m) => asSignedPermutation(f, m) === null)) return;
     if (equalMatrices(f, onV, identity(f, onV.rows))) return;
-    const key = [...onV.colIdx, ...onV.values.map((v) => String(f.toJSON(v)))].join(',');
+    const key = [...onV.colIdx, ...onV.values.map((v) => valueKey(f, v))].join(',');
     if (seen.has(key)) return;
     seen.add(key);
     elements.push({ onV, onFactors });
