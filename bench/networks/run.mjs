@@ -8,6 +8,7 @@
 //   --compile-tasks A,B    … for these tasks only (default: all)
 //   --ch 384 --layers 3 --threads 2
 //   --section NAME      the markers in bench/RESULTS.md this run's tables replace (default networks)
+//   --table-only RUN    run nothing: rebuild the tables from the lines of results.jsonl with that run id
 //
 // Every run prints one JSON line (bench/networks/results.jsonl keeps them all); the tables go into
 // bench/RESULTS.md between the networks markers, with the machine and exactly what was run.
@@ -53,13 +54,14 @@ const noEmlp = process.argv.includes('--no-emlp');
 const torchPython = process.env.SOLVE_BASIS_TORCH2_PYTHON ?? join(root, '.venv-torch2', 'bin', 'python');
 const emlpPython = join(root, 'bench', 'python', '.venv-emlp-train', 'bin', 'python');
 const log = join(here, 'results.jsonl');
-const runId = new Date().toISOString();
+const tableOnly = option('table-only', null);
+const runId = tableOnly ?? new Date().toISOString();
 const startLoad = loadavg();
 
 const genDir = join(here, '.generated');
 mkdirSync(genDir, { recursive: true });
 const nets = {};
-for (const t of tasks) {
+for (const t of tableOnly ? [] : tasks) {
   const net = solveNetwork({ ...TASKS[t], hidden: ch, layers });
   const file = join(genDir, `${t}.py`);
   writeFileSync(file, emitPyTorchNetwork(net));
@@ -67,16 +69,24 @@ for (const t of tasks) {
 }
 
 const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, JAX_PLATFORMS: 'cpu' };
-function run(python, script, args) {
+function run(python, script, args, extra = {}) {
   const line = execFileSync(python, [join(here, script), ...args], { encoding: 'utf8', env, maxBuffer: 16 << 20 }).trim().split('\n').pop();
-  const r = { ...JSON.parse(line), run: runId, load: loadavg()[0] };
+  const r = { ...JSON.parse(line), ...extra, run: runId, load: loadavg()[0] };
   appendFileSync(log, `${JSON.stringify(r)}\n`);
   process.stderr.write(`${r.runtime} ${r.task} n=${r.ntrain} seed=${r.seed} epochs=${r.epochs}: test MSE ${r.test_mse.toPrecision(3)}, ${r.epoch_s.toFixed(3)} s/epoch\n`);
   return r;
 }
 
-const results = [];
-for (const t of tasks) {
+const results = tableOnly
+  ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.run === tableOnly)
+  : [];
+// Lines logged before sameAsEmlp was recorded: ours at EMLP's (fewer) epochs.
+for (const r of results) {
+  const emlpEpochs = results.some((e) => e.runtime === 'emlp' && e.task === r.task && e.epochs === r.epochs);
+  const longer = results.some((o) => o.runtime === 'torch' && o.task === r.task && o.epochs > r.epochs);
+  if (r.runtime === 'torch' && emlpEpochs && longer) r.sameAsEmlp = true;
+}
+for (const t of tableOnly ? [] : tasks) {
   for (const n of sizes) {
     const epochs = String(epochsOverride ?? PROTOCOL_EPOCHS[n]);
     for (const [k, seed] of seeds.entries()) {
@@ -86,7 +96,7 @@ for (const t of tasks) {
       if (!noEmlp && emlpSizes.includes(n) && existsSync(emlpPython)) {
         const e = String(emlpEpochs ?? epochs);
         // The same epochs for ours, when EMLP runs fewer than the protocol: MSE compared at equal training.
-        if (e !== epochs) results.push({ ...run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', e, '--threads', threads]), sameAsEmlp: true });
+        if (e !== epochs) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', e, '--threads', threads], { sameAsEmlp: true }));
         results.push(run(emlpPython, 'emlp_train.py', [...common, '--epochs', e, '--ch', String(ch), '--layers', String(layers)]));
       }
     }
@@ -106,26 +116,31 @@ for (const r of results) {
 const rows = [...groups.entries()].map(([key, rs]) => {
   const [task, n, runtime, epochs] = key.split('|');
   const paper = n === '1000' ? ` (paper: EMLP ${PAPER[task].emlp}, MLP ${PAPER[task].mlp})` : '';
-  return `| ${task}${paper} | ${n} | ${runtime} | ${epochs} | ${rs.map((r) => r.seed).join(', ')} | ${fmt(median(rs.map((r) => r.test_mse)))} | ${median(rs.map((r) => r.equivariance_error ?? NaN)).toPrecision(2)} | ${median(rs.map((r) => r.epoch_s)).toFixed(3)} | ${rs[0].parameters.toLocaleString('en-US')} |`;
+  return `| ${task}${paper} | ${n} | ${runtime} | ${epochs} | ${rs.map((r) => r.seed).join(', ')} | ${fmt(median(rs.map((r) => r.test_mse)))} | ${rs[0].equivariance_error === undefined ? '— (not measured)' : median(rs.map((r) => r.equivariance_error)).toPrecision(2)} | ${median(rs.map((r) => r.epoch_s)).toFixed(3)} | ${rs[0].parameters.toLocaleString('en-US')} |`;
 });
 const speed = tasks
   .map((t) => {
     const pick = (rt) => results.filter((r) => r.task === t && r.ntrain === 1000 && r.runtime === rt);
     const emlp = pick('emlp');
-    const eager = pick('torch');
+    // Ours from the longest eager run: the first epochs of a PyTorch process are several times
+    // slower (allocator warm-up), so a 10-epoch median overstates the steady state.
+    const longest = Math.max(...pick('torch').map((r) => r.epochs));
+    const eager = pick('torch').filter((r) => r.epochs === longest);
     const comp = pick('torch.compile');
     if (emlp.length === 0 || eager.length === 0) return null;
     const e = median(emlp.map((r) => r.epoch_s));
     const o = median(eager.map((r) => r.epoch_s));
     const c = comp.length ? median(comp.map((r) => r.epoch_s)) : NaN;
-    return `| ${t} | ${e.toFixed(2)} | ${o.toFixed(3)} | ${Number.isNaN(c) ? '—' : c.toFixed(3)} | ${(e / o).toFixed(0)}× | ${Number.isNaN(c) ? '—' : `${(e / c).toFixed(0)}×`} | ${median(emlp.map((r) => r.construct_s)).toFixed(0)} s |`;
+    return `| ${t} | ${e.toFixed(2)} | ${o.toFixed(3)} | ${Number.isNaN(c) ? '—' : c.toFixed(3)} | ${(e / o).toFixed(1)}× | ${Number.isNaN(c) ? '—' : `${(e / c).toFixed(1)}×`} | ${median(emlp.map((r) => r.construct_s)).toFixed(0)} s |`;
   })
   .filter(Boolean);
 const versions = results.find((r) => r.runtime === 'torch');
 const emlpVersions = results.find((r) => r.runtime === 'emlp');
 const section = [
-  `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`, run ${runId}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
-  `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides alike), ${threads} threads each side.`,
+  `${tableOnly ? 'Tables of' : `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`,`} run ${runId}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
+  tableOnly
+    ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threads} threads each side.`
+    : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threads} threads each side.`,
   `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); EMLP: emlp ${emlpVersions?.emlp ?? '—'} (objax ${emlpVersions?.objax ?? '—'}, jax ${emlpVersions?.jax ?? '—'}), EMLP(ch=${ch}, num_layers=${layers}).`,
   'Protocol: Adam lr 3e-3, batch 500, 1000 validation and 1000 test points, test MSE in the units of y at the epoch with the best validation MSE (checked every 10 epochs); medians over the seeds listed.',
   '',
@@ -134,7 +149,7 @@ const section = [
   ...rows,
   '',
   ...(speed.length
-    ? ['Training time per epoch at 1000 points, side by side (median over epochs after the first):', '', '| task | EMLP s/epoch | ours | ours, torch.compile | EMLP ÷ ours | EMLP ÷ compiled | EMLP model construction |', '|---|---:|---:|---:|---:|---:|---:|', ...speed, '']
+    ? ['Training time per epoch at 1000 points, side by side (median over epochs after the first; ours from its longest eager run):', '', '| task | EMLP s/epoch | ours | ours, torch.compile | EMLP ÷ ours | EMLP ÷ compiled | EMLP model construction |', '|---|---:|---:|---:|---:|---:|---:|', ...speed, '']
     : []),
 ];
 const resultsPath = join(root, 'bench', 'RESULTS.md');
