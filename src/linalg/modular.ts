@@ -34,6 +34,20 @@ export function primesBelow(limit: number, count: number): number[] {
 }
 
 /**
+ * The first `count` primes p < `limit` with p ≡ 1 (mod n), largest first (deterministic). Modulo
+ * such a prime GF(p) holds the n-th roots of unity, so every subfield of ℚ(ζ_n) splits completely:
+ * each of its embeddings has an image in GF(p) (linalg/nullspace-algebraic.ts).
+ *
+ * @example
+ * primesCongruentOne(12, 1) // [67108741]: the largest prime below 2^26 that is 1 mod 12
+ */
+export function primesCongruentOne(n: number, count: number, limit = PRIME_LIMIT): number[] {
+  const out: number[] = [];
+  for (let q = Math.floor((limit - 2) / n) * n + 1; out.length < count && q > n; q -= n) if (isPrime(q)) out.push(q);
+  return out;
+}
+
+/**
  * `(a + b·c) mod p` for residues `a, b, c` in `[0, p)`, `p < 2^26`.
  *
  * @example

@@ -4,13 +4,13 @@
  */
 import { SolverError } from '../errors.js';
 import { diagramStrategy } from './diagram.js';
-import { gaussianStrategy, rationalStrategy, svdStrategy } from './elimination.js';
+import { algebraicStrategy, gaussianStrategy, rationalStrategy, svdStrategy } from './elimination.js';
 import { orbitStrategy } from './orbit.js';
 import { reynoldsStrategy } from './reynolds.js';
 import type { BlockBasis, HomProblem, SolveOptions, Strategy, StrategyChoice, StrategyFamily } from './strategy.js';
 
 /** Every strategy, fastest first (see the table in strategy.ts). */
-export const STRATEGIES: readonly Strategy[] = Object.freeze([diagramStrategy, orbitStrategy, rationalStrategy, gaussianStrategy, reynoldsStrategy, svdStrategy]);
+export const STRATEGIES: readonly Strategy[] = Object.freeze([diagramStrategy, orbitStrategy, rationalStrategy, gaussianStrategy, algebraicStrategy, reynoldsStrategy, svdStrategy]);
 
 /** The names `strategy` accepts: each strategy, then each family (`diagram` is both). */
 export const STRATEGY_CHOICES: readonly StrategyChoice[] = Object.freeze([...STRATEGIES.map((s) => s.name), 'exact', 'float']);

@@ -1,5 +1,5 @@
 /**
- * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Six exist,
+ * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Seven exist,
  * each in its own file, tried in this order by select.ts:
  *
  * | strategy  | family | applies when                                   | method                              |
@@ -8,6 +8,7 @@
  * | orbit     | orbit  | signed-permutation generators, no Lie algebra  | orbit sums (union-find)             |
  * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
  * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
+ * | algebraic | exact  | entries in a number field (cos, sin, √: C(k))  | modular elimination in the field's embeddings |
  * | reynolds  | float  | finite float group, > FLOAT_DENSE_LIMIT unknowns| group average of random matrices    |
  * | svd       | float  | float generator entries                        | dense SVD, relative rank tolerance  |
  *
@@ -29,8 +30,8 @@ import type { GroupFacts } from './facts.js';
 import type { DiagramBlock } from '../diagram/types.js';
 import type { MaterialiseEstimate } from '../diagram/materialise.js';
 
-/** The six strategies. */
-export type StrategyName = 'diagram' | 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
+/** The seven strategies. */
+export type StrategyName = 'diagram' | 'orbit' | 'rational' | 'gaussian' | 'algebraic' | 'reynolds' | 'svd';
 /** Their families: how exact the answer is (the basis JSON's `strategy`, where `diagram` is written `exact`). */
 export type StrategyFamily = 'diagram' | 'orbit' | 'exact' | 'float';
 /** What a caller may force: one strategy, or the best applicable one of a family. */

@@ -2,8 +2,8 @@
  * Stage ⑤, verify: the check every block gets before it is returned, and the optional
  * certificate. Which check runs is decided here, from the block and the problem: a diagram block
  * has its invariant tensors checked (and its rows when small); rows of a problem with
- * signed-permutation generators and no Lie algebra get the linear-time exact check; everything
- * else the matrix check.
+ * signed-permutation generators and no Lie algebra get the linear-time exact check; groups over a
+ * number field the exact integer-coefficient check (algebraic.ts); everything else the matrix check.
  */
 import { checkDiagramForms } from '../diagram/verify.js';
 import type { SparseMatrix } from '../linalg/index.js';
@@ -12,6 +12,8 @@ import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { verifyBasis, verifySignedPerm } from './equivariance.js';
+import { verifyAlgebraic } from './algebraic.js';
+import { isNumberField, type Algebraic } from '../field/number-field.js';
 import type { VerifyReport } from './report.js';
 
 export { certifyBasis, type Certifiable } from './certify.js';
@@ -50,6 +52,10 @@ function verifyRows<T>(
   const inPerms = matrices.signedPerms(inRep);
   if (matrices.group.lie.length === 0 && outPerms !== null && inPerms !== null) {
     return verifySignedPerm(field, outPerms, inPerms, rows, m, n, { deadline });
+  }
+  if (isNumberField(field)) {
+    const am = matrices as unknown as RepMatrixCache<Algebraic>;
+    return verifyAlgebraic(field, am.of(outRep), am.of(inRep), rows as unknown as SparseMatrix<Algebraic>, m, n, { deadline });
   }
   return verifyBasis(field, matrices.of(outRep), matrices.of(inRep), rows, m, n, { deadline });
 }
