@@ -151,7 +151,12 @@ export function numberField(info: NumberFieldInfo): NumberField {
     toNumber,
     toJSON,
     key: (a) => `${a.c.join(',')}/${a.d}`,
-    fromRational: (q) => P.constant(q, d),
+    fromRational: (q) => {
+      // q is in lowest terms, so this is already the normal form (no gcd needed: hot in toK).
+      const c = new Array<bigint>(d).fill(0n);
+      c[0] = q.num;
+      return Object.freeze({ c: Object.freeze(c), d: q.num === 0n ? 1n : q.den });
+    },
     asRational: P.asRational,
   };
   return Object.freeze(field);

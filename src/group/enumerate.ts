@@ -5,7 +5,7 @@
  */
 import { ResourceError } from '../errors.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
-import type { Field } from '../field/field.js';
+import { valueKey, type Field } from '../field/field.js';
 import { identity, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { Group } from './group.js';
 
@@ -30,7 +30,7 @@ function keyOf<T>(f: Field<T>, m: SparseMatrix<T>): string {
     for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
       const v = m.values[k]!;
       // Float groups: equal elements agree to rounding error; a 1e-8 grid identifies them.
-      const text = f.kind === 'exact' ? String(f.toJSON(v)) : String(Math.round(f.toNumber(v) * 1e8));
+      const text = f.kind === 'exact' ? valueKey(f, v) : String(Math.round(f.toNumber(v) * 1e8));
       if (text !== '0') parts.push(`${r}.${m.colIdx[k]}:${text}`);
     }
   }
