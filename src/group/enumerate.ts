@@ -24,6 +24,17 @@ export const DEFAULT_MAX_ELEMENTS = 50_000;
  */
 export const MAX_ENUMERATED_ENTRIES = 5_000_000;
 
+/**
+ * A key equal for equal matrices: exact values for exact fields, a 1e-8 grid for floats (equal
+ * elements of a float group agree to rounding error).
+ *
+ * @example
+ * matrixKey(RationalField, identity(RationalField, 2)) // '0.0:1,1.1:1'
+ */
+export function matrixKey<T>(f: Field<T>, m: SparseMatrix<T>): string {
+  return keyOf(f, m);
+}
+
 function keyOf<T>(f: Field<T>, m: SparseMatrix<T>): string {
   const parts: string[] = [];
   for (let r = 0; r < m.rows; r++) {

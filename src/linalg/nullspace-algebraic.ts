@@ -298,7 +298,14 @@ function probablyNullspace(c: AlgebraicMatrix, cand: SparseMatrix<Algebraic>, fi
   const powers = [1];
   for (let i = 1; i < d; i++) powers.push(mulAddMod(0, powers[i - 1]!, root, q, invQ));
   const Q = BigInt(q);
+  // Candidates share one object per distinct value (reconstruction and toK memoise): so does this.
+  const memo = new Map<Algebraic, number>();
   const residue = (a: Algebraic): number => {
+    let r = memo.get(a);
+    if (r === undefined) memo.set(a, (r = residueOf(a)));
+    return r;
+  };
+  const residueOf = (a: Algebraic): number => {
     let s = 0;
     a.c.forEach((x, i) => {
       if (x === 0n) return;

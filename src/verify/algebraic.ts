@@ -13,11 +13,16 @@
 import { SolverError } from '../errors.js';
 import type { Algebraic, NumberField } from '../field/number-field.js';
 import { reduceInteger } from '../field/qpoly.js';
-import { transpose, type SparseMatrix } from '../linalg/index.js';
+import { asSignedPermutation, transpose, type SparseMatrix } from '../linalg/index.js';
 import type { RepMatrices } from '../rep/matrices.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { checkEchelon } from './equivariance.js';
 import type { VerifyReport } from './report.js';
+
+type SignedPermutation = { readonly perm: Int32Array; readonly sign: Int8Array };
+
+/** Accumulators up to this many doubles are scanned whole instead of tracking touched entries. */
+const DENSE_ACCUMULATOR = 1 << 16;
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];
@@ -48,13 +53,39 @@ function integral(m: SparseMatrix<Algebraic>, d: number): IntMatrix {
 
 /**
  * Pᵀ scaled by D_in and Q scaled by D_out (so the two products share the denominator D_out·D_in),
- * as BigInt and, when safe, as doubles; `bound` · max|B| bounds every partial sum.
+ * as BigInt and, when safe, as doubles with only the nonzero coefficients of each entry (entries of
+ * ρ(h) for a tensor power are products, often in a single component: C(6)'s are rational or
+ * rational·√3); `bound` · max|B| bounds every partial sum.
  */
 interface ScaledPair {
   readonly p: IntMatrix;
   readonly q: IntMatrix;
-  readonly small: [Float64Array, Float64Array] | null;
+  readonly small: readonly [Components, Components] | null;
   readonly bound: number;
+}
+
+/** Entry t's nonzero coefficients: component index and value at start[t] … start[t + 1] − 1. */
+interface Components {
+  readonly start: Int32Array;
+  readonly index: Int32Array;
+  readonly value: Float64Array;
+}
+
+function components(big: readonly bigint[], d: number): Components {
+  const entries = big.length / d;
+  const start = new Int32Array(entries + 1);
+  const index: number[] = [];
+  const value: number[] = [];
+  for (let t = 0; t < entries; t++) {
+    for (let i = 0; i < d; i++) {
+      const x = big[t * d + i]!;
+      if (x === 0n) continue;
+      index.push(i);
+      value.push(Number(x));
+    }
+    start[t + 1] = index.length;
+  }
+  return { start, index: Int32Array.from(index), value: Float64Array.from(value) };
 }
 
 function scaledPair(pT: IntMatrix, q: IntMatrix, d: number): ScaledPair {
@@ -62,7 +93,7 @@ function scaledPair(pT: IntMatrix, q: IntMatrix, d: number): ScaledPair {
   const qq = { ...q, big: q.big.map((x) => x * pT.den), maxAbs: q.maxAbs * Number(pT.den) };
   const bound = (p.maxAbs * maxRow(p.m) + qq.maxAbs * maxRow(qq.m)) * d;
   const safe = p.maxAbs <= Number.MAX_SAFE_INTEGER && qq.maxAbs <= Number.MAX_SAFE_INTEGER;
-  return { p, q: qq, small: safe ? [Float64Array.from(p.big, Number), Float64Array.from(qq.big, Number)] : null, bound };
+  return { p, q: qq, small: safe ? [components(p.big, d), components(qq.big, d)] : null, bound };
 }
 
 /** Basis row b as integers (w coefficients per entry) over one scale; doubles when they are safe. */
@@ -92,10 +123,13 @@ function scaledRow(rows: SparseMatrix<Algebraic>, b: number, w: number): { big: 
  * bound). P·B: column `row` of P is row `row` of Pᵀ; B·Q: row `col` of Q.
  */
 function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b: number, bv: Float64Array, n: number, d: number, acc: Float64Array, hit: Uint8Array, touched: number[]): boolean {
-  const [ps, qs] = pair.small!;
+  const [pc, qc] = pair.small!;
   const pm = pair.p.m;
   const qm = pair.q.m;
   const lo = rows.rowPtr[b]!;
+  // Small W (the usual case: m·n ≤ 4096): no bookkeeping of touched positions, the whole
+  // accumulator is scanned and cleared afterwards.
+  const dense = acc.length <= DENSE_ACCUMULATOR;
   for (let k = lo; k < rows.rowPtr[b + 1]!; k++) {
     const x = rows.colIdx[k]!;
     const row = Math.floor(x / n);
@@ -103,22 +137,33 @@ function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b:
     const v = bv[k - lo]!;
     for (let t = pm.rowPtr[row]!; t < pm.rowPtr[row + 1]!; t++) {
       const pos = pm.colIdx[t]! * n + col;
-      if (hit[pos] === 0) {
+      if (!dense && hit[pos] === 0) {
         hit[pos] = 1;
         touched.push(pos);
       }
-      for (let i = 0; i < d; i++) acc[pos * d + i]! += ps[t * d + i]! * v;
+      const base = pos * d;
+      for (let u = pc.start[t]!; u < pc.start[t + 1]!; u++) acc[base + pc.index[u]!]! += pc.value[u]! * v;
     }
     for (let t = qm.rowPtr[col]!; t < qm.rowPtr[col + 1]!; t++) {
       const pos = row * n + qm.colIdx[t]!;
-      if (hit[pos] === 0) {
+      if (!dense && hit[pos] === 0) {
         hit[pos] = 1;
         touched.push(pos);
       }
-      for (let i = 0; i < d; i++) acc[pos * d + i]! -= qs[t * d + i]! * v;
+      const base = pos * d;
+      for (let u = qc.start[t]!; u < qc.start[t + 1]!; u++) acc[base + qc.index[u]!]! -= qc.value[u]! * v;
     }
   }
   let ok = true;
+  if (dense) {
+    for (let i = 0; i < acc.length; i++) {
+      if (acc[i] !== 0) {
+        ok = false;
+        acc[i] = 0;
+      }
+    }
+    return ok;
+  }
   for (const pos of touched) {
     hit[pos] = 0;
     for (let i = 0; i < d; i++) {
@@ -128,6 +173,27 @@ function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b:
   }
   touched.length = 0;
   return ok;
+}
+
+/**
+ * B is fixed by a generator acting as signed permutations on both reps: B[π(r), σ(c)] =
+ * s_r·s_c·B[r, c] for every entry, in one pass over B (no products needed).
+ */
+function fixedBySignedPerm(field: NumberField, out: SignedPermutation, inn: SignedPermutation, rows: SparseMatrix<Algebraic>, b: number, n: number): boolean {
+  const lo = rows.rowPtr[b]!;
+  const hi = rows.rowPtr[b + 1]!;
+  const at = new Map<number, Algebraic>();
+  for (let k = lo; k < hi; k++) at.set(rows.colIdx[k]!, rows.values[k]!);
+  for (let k = lo; k < hi; k++) {
+    const x = rows.colIdx[k]!;
+    const r = Math.floor(x / n);
+    const c = x - r * n;
+    const image = at.get(out.perm[r]! * n + inn.perm[c]!);
+    const v = rows.values[k]!;
+    const expected = out.sign[r]! * inn.sign[c]! === 1 ? v : field.neg(v);
+    if (image === undefined || !field.eq(image, expected)) return false;
+  }
+  return true;
 }
 
 /** The same in BigInt, for irrational bases (polynomial products reduced modulo f) or large values. */
@@ -211,7 +277,13 @@ export function verifyAlgebraic(
   const rational = rows.values.every((v) => v.c.every((x, i) => i === 0 || x === 0n));
   const w = rational ? 1 : d;
   const width = d + w - 1;
-  const prepared = pairs.map(([o, i]) => scaledPair(integral(transpose(o), d), integral(i, d), d));
+  // Signed-permutation generators (D(k)'s reflection) need no products: a linear check.
+  const perms = pairs.map(([o, i]) => {
+    const po = asSignedPermutation(field, o);
+    const pi = po && asSignedPermutation(field, i);
+    return po && pi ? ([po, pi] as const) : null;
+  });
+  const prepared = pairs.map(([o, i], g) => (perms[g] ? null : scaledPair(integral(transpose(o), d), integral(i, d), d)));
   const accD = new Float64Array(m * n * width);
   const accB = new Array<bigint>(m * n * width).fill(0n);
   const touched: number[] = [];
@@ -220,7 +292,13 @@ export function verifyAlgebraic(
     deadline.check();
     const element = scaledRow(rows, b, w);
     for (let g = 0; g < prepared.length; g++) {
-      const pair = prepared[g]!;
+      const pair = prepared[g];
+      const perm = perms[g];
+      if (perm) {
+        if (!fixedBySignedPerm(field, perm[0], perm[1], rows, b, n)) throw fail(`basis element ${b} is not equivariant for generator ${g}`, `basis/${b}`);
+        continue;
+      }
+      if (!pair) continue;
       const ok =
         rational && pair.small !== null && pair.bound * element.maxAbs < 2 ** 52
           ? residualZeroDoubles(pair, rows, b, element.small, n, d, accD, hit, touched)

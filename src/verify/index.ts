@@ -10,6 +10,7 @@ import type { SparseMatrix } from '../linalg/index.js';
 import type { BlockBasis } from '../solve/strategy.js';
 import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
+import { balanceForGroup } from '../rep/balance.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { verifyBasis, verifySignedPerm } from './equivariance.js';
 import { verifyAlgebraic } from './algebraic.js';
@@ -53,11 +54,14 @@ function verifyRows<T>(
   if (matrices.group.lie.length === 0 && outPerms !== null && inPerms !== null) {
     return verifySignedPerm(field, outPerms, inPerms, rows, m, n, { deadline });
   }
+  // Dense generators: check the same unknowns as the balanced Hom (rep/balance.ts), whose rep
+  // matrices are far smaller (Hom(V*^5, V^5) instead of Hom(scalar, V^10)).
+  const b = balanceForGroup(matrices.group, inRep, outRep);
   if (isNumberField(field)) {
     const am = matrices as unknown as RepMatrixCache<Algebraic>;
-    return verifyAlgebraic(field, am.of(outRep), am.of(inRep), rows as unknown as SparseMatrix<Algebraic>, m, n, { deadline });
+    return verifyAlgebraic(field, am.of(b.outRep), am.of(b.inRep), rows as unknown as SparseMatrix<Algebraic>, b.m, b.n, { deadline });
   }
-  return verifyBasis(field, matrices.of(outRep), matrices.of(inRep), rows, m, n, { deadline });
+  return verifyBasis(field, matrices.of(b.outRep), matrices.of(b.inRep), rows, b.m, b.n, { deadline });
 }
 
 /** Above this much work (see below) a diagram block is checked symbolically only. */
