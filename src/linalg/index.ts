@@ -26,4 +26,5 @@ export { invertExact, invertExactOrNull, invertFloat, invertFloatOrNull, DEFAULT
 export { invertGeneric, invertGenericOrNull, rrefGeneric } from './rref-generic.js';
 export { rrefFloat } from './rref-float.js';
 export { rightSvd } from './svd.js';
+export { symmetricEigenvalues } from './eig-symmetric.js';
 export { denseIdentity, denseMultiply, expm, type Dense } from './expm.js';

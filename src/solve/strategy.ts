@@ -9,7 +9,7 @@
  * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
  * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
  * | algebraic | exact  | entries in a number field (cos, sin, √: C(k))  | modular elimination in the field's embeddings |
- * | reynolds  | float  | finite float group, > FLOAT_DENSE_LIMIT unknowns| group average of random matrices    |
+ * | reynolds  | float  | finite float group, wide or small order        | group average of random matrices    |
  * | svd       | float  | float generator entries                        | dense SVD, relative rank tolerance  |
  *
  * The elimination strategies first pre-reduce by the group's signed-permutation elements (orbit
@@ -37,7 +37,10 @@ export type StrategyFamily = 'diagram' | 'orbit' | 'exact' | 'float';
 /** What a caller may force: one strategy, or the best applicable one of a family. */
 export type StrategyChoice = StrategyName | StrategyFamily;
 
-/** Above this many (orbit-reduced) unknowns, finite float groups use the Reynolds projector. */
+/**
+ * Above this many (orbit-reduced) unknowns, finite float groups always use the Reynolds
+ * projector; below it, whichever of projection and dense SVD is estimated cheaper (reynolds.ts).
+ */
 export const FLOAT_DENSE_LIMIT = 1500;
 
 /** One block of the answer: Hom(inRep, outRep) for summand types, as RREF rows of length m·n. */
@@ -89,8 +92,8 @@ export interface SolveOptions {
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
   /**
-   * Finite float groups with more (orbit-reduced) unknowns than this use the Reynolds projector
-   * instead of dense SVD (default FLOAT_DENSE_LIMIT).
+   * Finite float groups with more (orbit-reduced) unknowns than this always use the Reynolds
+   * projector instead of dense SVD (default FLOAT_DENSE_LIMIT); below it the cheaper one runs.
    */
   readonly floatDenseLimit?: number;
   /** Cooperative time limit (`--timeout`), ticked inside the long loops. */

@@ -20,7 +20,7 @@ import { realifyRep, realifyRows } from './realify.js';
 import type { Gaussian } from '../field/gaussian.js';
 import type { Rep } from '../rep/rep.js';
 import { DEFAULT_MAX_ELEMENTS, enumerateElements, inverseIndex } from '../group/enumerate.js';
-import { CharacterTable } from './characters.js';
+import { CharacterTable } from '../rep/characters.js';
 import type { AnyGroup, Group } from '../group/group.js';
 import { asSignedPermutation, type SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache, type RepMatrices } from '../rep/matrices.js';

@@ -13,7 +13,7 @@
 import type { Field } from '../field/field.js';
 import { matrixKey, type GroupElement } from '../group/enumerate.js';
 import { multiply, type SparseMatrix } from '../linalg/index.js';
-import { repKey, type Rep } from '../rep/rep.js';
+import { repKey, type Rep } from './rep.js';
 
 function trace<T>(f: Field<T>, m: SparseMatrix<T>): T {
   let t = f.zero;
