@@ -137,14 +137,17 @@ export function assembleAlgebraic(
           for (let i = 0; i < d; i++) acc[col * d + i] = 0;
         }
         touched.length = 0;
-        const same = seen.get(hash);
+        // Repeats come from the orbit reduction; without one they are too rare to look for.
+        const same = reduction ? seen.get(hash) : undefined;
         if (colIdx.length === start || (same !== undefined && same.some((a) => sameRow(a, start)))) {
           colIdx.length = start;
           coef.length = start * d;
           continue;
         }
-        if (same === undefined) seen.set(hash, [rowPtr.length - 1]);
-        else same.push(rowPtr.length - 1);
+        if (reduction) {
+          if (same === undefined) seen.set(hash, [rowPtr.length - 1]);
+          else same.push(rowPtr.length - 1);
+        }
         rowPtr.push(colIdx.length);
       }
     }

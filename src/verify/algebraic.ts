@@ -60,40 +60,46 @@ function integral(m: SparseMatrix<Algebraic>, d: number): IntMatrix {
 interface ScaledPair {
   readonly p: IntMatrix;
   readonly q: IntMatrix;
-  readonly small: readonly [Components, Components] | null;
+  readonly small: readonly [Flat, Flat] | null;
   readonly bound: number;
 }
 
-/** Entry t's nonzero coefficients: component index and value at start[t] … start[t + 1] − 1. */
-interface Components {
+/**
+ * A generator matrix flattened for the double kernel: for each row i of the stored matrix, the
+ * nonzero (entry, coefficient) pairs as an accumulator offset (column·stride + component) and a
+ * value — one load of each per multiply-add, where per-entry component loops cost twice as much.
+ */
+interface Flat {
   readonly start: Int32Array;
-  readonly index: Int32Array;
+  readonly offset: Int32Array;
   readonly value: Float64Array;
 }
 
-function components(big: readonly bigint[], d: number): Components {
-  const entries = big.length / d;
-  const start = new Int32Array(entries + 1);
-  const index: number[] = [];
+function flat(m: SparseMatrix<Algebraic>, big: readonly bigint[], d: number, stride: number): Flat {
+  const start = new Int32Array(m.rows + 1);
+  const offset: number[] = [];
   const value: number[] = [];
-  for (let t = 0; t < entries; t++) {
-    for (let i = 0; i < d; i++) {
-      const x = big[t * d + i]!;
-      if (x === 0n) continue;
-      index.push(i);
-      value.push(Number(x));
+  for (let r = 0; r < m.rows; r++) {
+    for (let t = m.rowPtr[r]!; t < m.rowPtr[r + 1]!; t++) {
+      for (let i = 0; i < d; i++) {
+        const x = big[t * d + i]!;
+        if (x === 0n) continue;
+        offset.push(m.colIdx[t]! * stride + i);
+        value.push(Number(x));
+      }
     }
-    start[t + 1] = index.length;
+    start[r + 1] = offset.length;
   }
-  return { start, index: Int32Array.from(index), value: Float64Array.from(value) };
+  return { start, offset: Int32Array.from(offset), value: Float64Array.from(value) };
 }
 
-function scaledPair(pT: IntMatrix, q: IntMatrix, d: number): ScaledPair {
+function scaledPair(pT: IntMatrix, q: IntMatrix, d: number, n: number): ScaledPair {
   const p = { ...pT, big: pT.big.map((x) => x * q.den), maxAbs: pT.maxAbs * Number(q.den) };
   const qq = { ...q, big: q.big.map((x) => x * pT.den), maxAbs: q.maxAbs * Number(pT.den) };
   const bound = (p.maxAbs * maxRow(p.m) + qq.maxAbs * maxRow(qq.m)) * d;
   const safe = p.maxAbs <= Number.MAX_SAFE_INTEGER && qq.maxAbs <= Number.MAX_SAFE_INTEGER;
-  return { p, q: qq, small: safe ? [components(p.big, d), components(qq.big, d)] : null, bound };
+  // P·B lands at row r of W (stride n·d), B·Q at column c (stride d).
+  return { p, q: qq, small: safe ? [flat(p.m, p.big, d, n * d), flat(qq.m, qq.big, d, d)] : null, bound };
 }
 
 /** Basis row b as integers (w coefficients per entry) over one scale; doubles when they are safe. */
@@ -123,9 +129,7 @@ function scaledRow(rows: SparseMatrix<Algebraic>, b: number, w: number): { big: 
  * bound). P·B: column `row` of P is row `row` of Pᵀ; B·Q: row `col` of Q.
  */
 function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b: number, bv: Float64Array, n: number, d: number, acc: Float64Array, hit: Uint8Array, touched: number[]): boolean {
-  const [pc, qc] = pair.small!;
-  const pm = pair.p.m;
-  const qm = pair.q.m;
+  const [pf, qf] = pair.small!;
   const lo = rows.rowPtr[b]!;
   // Small W (the usual case: m·n ≤ 4096): no bookkeeping of touched positions, the whole
   // accumulator is scanned and cleared afterwards.
@@ -135,23 +139,13 @@ function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b:
     const row = Math.floor(x / n);
     const col = x - row * n;
     const v = bv[k - lo]!;
-    for (let t = pm.rowPtr[row]!; t < pm.rowPtr[row + 1]!; t++) {
-      const pos = pm.colIdx[t]! * n + col;
-      if (!dense && hit[pos] === 0) {
-        hit[pos] = 1;
-        touched.push(pos);
-      }
-      const base = pos * d;
-      for (let u = pc.start[t]!; u < pc.start[t + 1]!; u++) acc[base + pc.index[u]!]! += pc.value[u]! * v;
-    }
-    for (let t = qm.rowPtr[col]!; t < qm.rowPtr[col + 1]!; t++) {
-      const pos = row * n + qm.colIdx[t]!;
-      if (!dense && hit[pos] === 0) {
-        hit[pos] = 1;
-        touched.push(pos);
-      }
-      const base = pos * d;
-      for (let u = qc.start[t]!; u < qc.start[t + 1]!; u++) acc[base + qc.index[u]!]! -= qc.value[u]! * v;
+    const at = col * d;
+    for (let u = pf.start[row]!; u < pf.start[row + 1]!; u++) acc[pf.offset[u]! + at]! += pf.value[u]! * v;
+    const base = row * n * d;
+    for (let u = qf.start[col]!; u < qf.start[col + 1]!; u++) acc[base + qf.offset[u]!]! -= qf.value[u]! * v;
+    if (!dense) {
+      for (let u = pf.start[row]!; u < pf.start[row + 1]!; u++) touch(Math.floor((pf.offset[u]! + at) / d), hit, touched);
+      for (let u = qf.start[col]!; u < qf.start[col + 1]!; u++) touch(Math.floor((base + qf.offset[u]!) / d), hit, touched);
     }
   }
   let ok = true;
@@ -173,6 +167,13 @@ function residualZeroDoubles(pair: ScaledPair, rows: SparseMatrix<Algebraic>, b:
   }
   touched.length = 0;
   return ok;
+}
+
+function touch(pos: number, hit: Uint8Array, touched: number[]): void {
+  if (hit[pos] === 0) {
+    hit[pos] = 1;
+    touched.push(pos);
+  }
 }
 
 /**
@@ -283,7 +284,7 @@ export function verifyAlgebraic(
     const pi = po && asSignedPermutation(field, i);
     return po && pi ? ([po, pi] as const) : null;
   });
-  const prepared = pairs.map(([o, i], g) => (perms[g] ? null : scaledPair(integral(transpose(o), d), integral(i, d), d)));
+  const prepared = pairs.map(([o, i], g) => (perms[g] ? null : scaledPair(integral(transpose(o), d), integral(i, d), d, n)));
   const accD = new Float64Array(m * n * width);
   const accB = new Array<bigint>(m * n * width).fill(0n);
   const touched: number[] = [];

@@ -19,6 +19,9 @@ import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 import { parseRep } from '../../src/rep/parse.js';
 import { characterFormulaDim } from '../helpers/characters.js';
 import { assertEquivariant } from '../helpers/equivariance.js';
+import type { Group } from '../../src/group/group.js';
+import { RepMatrixCache } from '../../src/rep/matrices.js';
+import { verifyBlock } from '../../src/verify/index.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/basis.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true }).compile(schema);
@@ -113,6 +116,31 @@ describe('custom groups over number fields', () => {
     const b = solveBasis({ group: g, in: 'V**2', out: 'scalar', certify: true });
     expect(b.dim).toBe(solveBasis({ group: 'SO(2)', in: 'V**2', out: 'scalar' }).dim);
     expect(b.certificate).toMatchObject({ certified: true, method: 'lie' });
+  });
+});
+
+describe('balancing and verification', () => {
+  it('Hom(scalar, V^8) is solved as Hom(V*^4, V^4): the same unknowns, the same basis', () => {
+    for (const group of ['C(3)', 'D(8)']) {
+      const b = solveBasis({ group, in: 'scalar', out: 'V^8', certify: true });
+      expect(b.blocks[0]!.reason).toMatch(/solved as Hom\(V\*\^4 → V\^4\)/);
+      expect(b.shape).toEqual([256, 1]);
+      expect(b.certificate?.certified).toBe(true);
+      assertEquivariant(b);
+      expectSameSpace(b, solveBasis({ group, in: 'scalar', out: 'V^8', strategy: 'float' }));
+    }
+  });
+
+  it('the exact check in the field rejects a tampered basis', () => {
+    const b = solveBasis({ group: 'C(6)', in: 'V⊗V', out: 'V⊗V' });
+    const block = b.blocks[0]!;
+    const f = b.field as Field<unknown>;
+    const values = [...block.elements.values];
+    values[1] = f.add(values[1]!, f.one);
+    const tampered = { ...block.elements, values };
+    const cache = new RepMatrixCache(b.group as Group<unknown>);
+    expect(() => verifyBlock(cache, b.outRep, b.inRep, tampered, block.m, block.n)).toThrow(/not equivariant/);
+    expect(verifyBlock(cache, b.outRep, b.inRep, block.elements, block.m, block.n).mode).toBe('exact');
   });
 });
 
