@@ -83,7 +83,9 @@ export function assembleAlgebraic(
   }
   const acc = new Float64Array(cols * d);
   const hit = new Uint8Array(cols);
-  const touched: number[] = [];
+  // Columns touched by the current row, sorted numerically as a typed array (no comparator calls).
+  const touchedBuf = new Int32Array(cols);
+  let touchedCount = 0;
   const rowPtr: number[] = [0];
   const colIdx: number[] = [];
   const coef: number[] = [];
@@ -108,7 +110,7 @@ export function assembleAlgebraic(
     }
     if (hit[col] === 0) {
       hit[col] = 1;
-      touched.push(col);
+      touchedBuf[touchedCount++] = col;
     }
     for (let i = 0; i < d; i++) acc[col * d + i]! += sign * src[k * d + i]!;
   };
@@ -118,10 +120,12 @@ export function assembleAlgebraic(
         deadline.tick();
         for (let k = out.rowPtr[r]!; k < out.rowPtr[r + 1]!; k++) add(out.colIdx[k]! * n + c, p.coef, k);
         for (let k = inT.rowPtr[c]!; k < inT.rowPtr[c + 1]!; k++) add(r * n + inT.colIdx[k]!, q.coef, k);
-        touched.sort((a, b) => a - b);
+        const touched = touchedBuf.subarray(0, touchedCount).sort();
+        touchedCount = 0;
         const start = colIdx.length;
         let hash = 0;
-        for (const col of touched) {
+        for (let t = 0; t < touched.length; t++) {
+          const col = touched[t]!;
           hit[col] = 0;
           let nonzero = false;
           for (let i = 0; i < d; i++) if (acc[col * d + i] !== 0) nonzero = true;
@@ -136,7 +140,6 @@ export function assembleAlgebraic(
           }
           for (let i = 0; i < d; i++) acc[col * d + i] = 0;
         }
-        touched.length = 0;
         // Repeats come from the orbit reduction; without one they are too rare to look for.
         const same = reduction ? seen.get(hash) : undefined;
         if (colIdx.length === start || (same !== undefined && same.some((a) => sameRow(a, start)))) {
