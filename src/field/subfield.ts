@@ -84,7 +84,9 @@ function distinctConjugates(theta: Cyclotomic, cosets: readonly number[]): boole
 function generic(irrational: readonly Cyclotomic[], cosets: readonly number[]): Generator {
   // Integral multiples of the entries (ζ is integral), so θ is an algebraic integer.
   const xs = irrational.map((x) => C.mul(x, C.rational(Q.rat(x.v.d))));
-  for (let t = 1; ; t++) {
+  // Σ t^k x_k fails to be primitive for at most d(d − 1)/2 values of t per pair of conjugates.
+  const tries = (cosets.length * cosets.length) * Math.max(1, xs.length) + 2;
+  for (let t = 1; t <= tries; t++) {
     let theta = C.rational(Q.ZERO);
     let w = 1n;
     for (const x of xs) {
@@ -98,6 +100,7 @@ function generic(irrational: readonly Cyclotomic[], cosets: readonly number[]): 
       return { theta, generator: text, name: 'ℚ(θ)' };
     }
   }
+  throw new C.NotCyclotomic('no primitive element found among small combinations of the entries');
 }
 
 /** ∏ (x − σ_j(θ)) in float64, rounded; exactly checked by the caller. */

@@ -26,7 +26,7 @@ import { SolverError } from '../errors.js';
 import type { Deadline } from '../util/deadline.js';
 import { reverseAlgebraic, residuesAt, type AlgebraicMatrix } from './algebraic-matrix.js';
 import { echelonModP } from './echelon-modp.js';
-import { invMod, mulAddMod, primesCongruentOne } from './modular.js';
+import { invMod, mulAddMod, PRIME_LIMIT, primesCongruentOne } from './modular.js';
 import { solveModular } from './multimodular.js';
 import { reconstructRref } from './reconstruct.js';
 import { nullspaceFromEchelon, type RrefModP } from './rref-modp.js';
@@ -247,8 +247,22 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
   if (c.colIdx.length === 0) return { basis: identityOver(field, n), rank: 0, rational: true, method: 'trivial (no constraints)' };
   const maxPrimes = options.maxPrimes ?? 16;
   const reversed = reverseAlgebraic(c);
-  const primes = primesCongruentOne(info.conductor, 4 * maxPrimes).filter((p) => embeddingsModP(info, p) !== null).slice(0, 2 * maxPrimes);
-  const rootsOf = new Map(primes.map((p) => [p, embeddingsModP(info, p)!]));
+  // Suitable primes, found as they are needed (usually one): each with its embeddings' roots.
+  const rootsOf = new Map<number, number[]>();
+  const primeList: number[] = [];
+  let below = PRIME_LIMIT;
+  const primes = (count: number): number[] => {
+    while (primeList.length < count) {
+      const [p] = primesCongruentOne(info.conductor, 1, below);
+      if (p === undefined) break;
+      below = p;
+      const roots = embeddingsModP(info, p);
+      if (roots === null) continue;
+      rootsOf.set(p, roots);
+      primeList.push(p);
+    }
+    return primeList.slice(0, count);
+  };
   const cache = new Map<string, RrefModP>();
   const image = (p: number, j: number): RrefModP => {
     const key = `${p}:${j}`;
@@ -271,17 +285,26 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
     return Object.freeze({ ...m, values: Object.freeze(values) });
   };
   const probable = options.check === 'probable';
-  const checkPrime = primesCongruentOne(info.conductor, 1, primes[primes.length - 1]!)[0]!;
-  const verify = (cand: SparseMatrix<Algebraic>): boolean => (probable ? probablyNullspace(c, cand, field, checkPrime) : isAlgebraicNullspace(c, cand, f));
+  // The probabilistic test runs modulo a prime the elimination never uses (the largest suitable one below 2^25).
+  let checkPrime = 0;
+  const verify = (cand: SparseMatrix<Algebraic>): boolean => {
+    if (!probable) return isAlgebraicNullspace(c, cand, f);
+    if (checkPrime === 0) {
+      checkPrime = PRIME_LIMIT / 2;
+      do checkPrime = primesCongruentOne(info.conductor, 1, checkPrime)[0]!;
+      while (embeddingsModP(info, checkPrime) === null);
+    }
+    return probablyNullspace(c, cand, field, checkPrime);
+  };
   const rationalRoute = (list: readonly number[]) =>
     solveModular({ image: (p) => image(p, 0), rank: (im) => n - im.pivots.length, verify: (cand) => verify(toK(cand)) }, list.length, list);
-  let out = rationalRoute(primes.slice(0, 1));
-  if (!out.result && info.degree > 1 && sameImage(image(primes[0]!, 0), image(primes[0]!, 1))) out = rationalRoute(primes.slice(0, maxPrimes));
+  let out = rationalRoute(primes(1));
+  if (!out.result && info.degree > 1 && sameImage(image(primes(1)[0]!, 0), image(primes(1)[0]!, 1))) out = rationalRoute(primes(maxPrimes));
   if (out.result) {
     const used = out.stats.primesUsed;
     return { basis: toK(out.result), rank: out.rank, rational: true, method: `mod-p in one embedding of ${field.name} + rational reconstruction (${used} prime${used === 1 ? '' : 's'})` };
   }
-  return generalRoute(c, field, primes.slice(0, maxPrimes), image, rootsOf, verify);
+  return generalRoute(c, field, primes(maxPrimes), image, rootsOf, verify);
 }
 
 /**
