@@ -41,10 +41,14 @@ function signedPermSplit<T>(p: HomProblem<T>, deadline: Deadline | undefined): S
     if (!reduced || !isSignedPermOnBase(p, i)) rest.push([mo, inM.discrete[i]!]);
   });
   outM.lie.forEach((a, i) => rest.push([a, inM.lie[i]!]));
+  const reduction = reduced ? orbitLabels(outPerms, inPerms, p.m, p.n, deadline) : null;
+  // Elements acting trivially on W (C(6)'s −I on T(5)→T(5)) leave every orbit a single unknown:
+  // then there is nothing to reduce, only bookkeeping to pay for.
+  const trivial = reduction !== null && reduction.count === p.m * p.n;
   return {
-    reduction: reduced ? orbitLabels(outPerms, inPerms, p.m, p.n, deadline) : null,
+    reduction: trivial ? null : reduction,
     rest,
-    signedPermCount: reduced ? outPerms.length : 0,
+    signedPermCount: reduced && !trivial ? outPerms.length : 0,
   };
 }
 

@@ -103,9 +103,18 @@ function scaledPair(pT: IntMatrix, q: IntMatrix, d: number, n: number): ScaledPa
 }
 
 /** Basis row b as integers (w coefficients per entry) over one scale; doubles when they are safe. */
-function scaledRow(rows: SparseMatrix<Algebraic>, b: number, w: number): { big: bigint[]; small: Float64Array; maxAbs: number } {
+/** A basis row scaled to integers: doubles, and BigInt on demand (only the BigInt check reads them). */
+interface ScaledRow {
+  readonly big: () => bigint[];
+  readonly small: Float64Array;
+  readonly maxAbs: number;
+}
+
+function scaledRow(rows: SparseMatrix<Algebraic>, b: number, w: number): ScaledRow {
   const lo = rows.rowPtr[b]!;
   const hi = rows.rowPtr[b + 1]!;
+  const fast = w === 1 ? scaledRationalRow(rows, lo, hi) : null;
+  if (fast) return fast;
   let l = 1n;
   for (let k = lo; k < hi; k++) if (rows.values[k]!.d !== 1n) l = (l / gcd(l, rows.values[k]!.d)) * rows.values[k]!.d;
   const big: bigint[] = [];
@@ -121,7 +130,35 @@ function scaledRow(rows: SparseMatrix<Algebraic>, b: number, w: number): { big: 
       maxAbs = Math.max(maxAbs, Math.abs(small[(k - lo) * w + j]!));
     }
   }
-  return { big, small, maxAbs };
+  return { big: () => big, small, maxAbs };
+}
+
+/**
+ * A rational row with small numerators and denominators (the usual case) scaled in doubles, with
+ * no BigInt arithmetic; null when some value is too large for that to be exact.
+ */
+function scaledRationalRow(rows: SparseMatrix<Algebraic>, lo: number, hi: number): ScaledRow | null {
+  let l = 1;
+  for (let k = lo; k < hi; k++) {
+    const d = Number(rows.values[k]!.d);
+    if (d === 1) continue;
+    if (d > 2 ** 20) return null;
+    let a = l;
+    let c = d;
+    while (c !== 0) [a, c] = [c, a % c];
+    l = (l / a) * d;
+    if (l > 2 ** 40) return null;
+  }
+  const small = new Float64Array(hi - lo);
+  let maxAbs = 0;
+  for (let k = lo; k < hi; k++) {
+    const v = rows.values[k]!;
+    const x = Number(v.c[0]!) * (l / Number(v.d));
+    if (!Number.isSafeInteger(x)) return null;
+    small[k - lo] = x;
+    if (Math.abs(x) > maxAbs) maxAbs = Math.abs(x);
+  }
+  return { big: () => Array.from(small, (x) => BigInt(x)), small, maxAbs };
 }
 
 /**
@@ -303,7 +340,7 @@ export function verifyAlgebraic(
       const ok =
         rational && pair.small !== null && pair.bound * element.maxAbs < 2 ** 52
           ? residualZeroDoubles(pair, rows, b, element.small, n, d, accD, hit, touched)
-          : residualZeroBig(pair, rows, b, element.big, n, d, w, f, accB, hit, touched);
+          : residualZeroBig(pair, rows, b, element.big(), n, d, w, f, accB, hit, touched);
       if (!ok) throw fail(`basis element ${b} is not equivariant for generator ${g}`, `basis/${b}`);
     }
   }
