@@ -38,6 +38,7 @@ export function normalize(c: bigint[], d: bigint): QPoly {
     d = -d;
     for (let i = 0; i < c.length; i++) c[i] = -c[i]!;
   }
+  if (d === 1n) return Object.freeze({ c: Object.freeze(c), d });
   let g = d;
   for (let i = 0; i < c.length && g !== 1n; i++) if (c[i] !== 0n) g = gcd(g, c[i]!);
   if (c.every((v) => v === 0n)) return Object.freeze({ c: Object.freeze(c), d: 1n });
@@ -61,7 +62,14 @@ export function constant(q: Rational, n: number): QPoly {
 }
 
 export function isZero(a: QPoly): boolean {
-  return a.c.every((v) => v === 0n);
+  for (let i = 0; i < a.c.length; i++) if (a.c[i] !== 0n) return false;
+  return true;
+}
+
+/** Whether a has no x terms (a rational), without building the rational. */
+function isConstant(a: QPoly): boolean {
+  for (let i = 1; i < a.c.length; i++) if (a.c[i] !== 0n) return false;
+  return true;
 }
 
 export function equals(a: QPoly, b: QPoly): boolean {
@@ -134,6 +142,16 @@ export function reduceInteger(p: bigint[], f: readonly bigint[]): bigint[] {
  */
 export function mul(a: QPoly, b: QPoly, f: readonly bigint[]): QPoly {
   if (isZero(a) || isZero(b)) return constant(Q.ZERO, a.c.length);
+  // A rational factor (most generator entries, ±1, ½) scales the other: no convolution.
+  if (isConstant(a) || isConstant(b)) {
+    const [s, v] = isConstant(a) ? [a, b] : [b, a];
+    const k = s.c[0]!;
+    if (k === 1n && s.d === 1n) return v;
+    return normalize(
+      v.c.map((x) => x * k),
+      v.d * s.d,
+    );
+  }
   const n = a.c.length;
   const p = new Array<bigint>(Math.max(2 * n - 1, 0)).fill(0n);
   for (let i = 0; i < n; i++) {
