@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { flatBasis, numberFieldOf, type Basis } from '../../src/basis.js';
-import { basisJsonText } from '../../src/emit/json.js';
-import { summaryText } from '../../src/emit/summary.js';
+import { basisJsonText } from '../../src/emit/reports/json.js';
+import { summaryText } from '../../src/emit/reports/summary.js';
 import type { Field } from '../../src/field/field.js';
 import { isNumberField } from '../../src/field/number-field.js';
 import { customGroupFromJson, loadCustomGroup } from '../../src/group/custom.js';
@@ -139,8 +139,8 @@ describe('balancing and verification', () => {
     values[1] = f.add(values[1]!, f.one);
     const tampered = { ...block.elements, values };
     const cache = new RepMatrixCache(b.group as Group<unknown>);
-    expect(() => verifyBlock(cache, b.outRep, b.inRep, tampered, block.m, block.n)).toThrow(/not equivariant/);
-    expect(verifyBlock(cache, b.outRep, b.inRep, block.elements, block.m, block.n).mode).toBe('exact');
+    expect(() => verifyBlock(cache, b.outRep, b.inRep, { ...block, elements: tampered })).toThrow(/not equivariant/);
+    expect(verifyBlock(cache, b.outRep, b.inRep, block).mode).toBe('exact');
   });
 });
 
