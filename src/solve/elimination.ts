@@ -186,7 +186,7 @@ export const algebraicStrategy: Strategy = elimination(
 );
 
 /** Float64 null space by dense SVD with a relative rank tolerance; reports the singular-value gap. */
-export const svdStrategy: Strategy = elimination('svd', 'float', (f) => f === (FloatField as unknown), 'the group is exact (use an exact strategy)', 'some generator entry is irrational, so the solve is in float64', (p, split, options) => {
+export const svdStrategy: Strategy = elimination('svd', 'float', (f) => f === (FloatField as unknown), 'the group is exact (use an exact strategy)', 'the solve is in float64 (a generator entry is a decimal, not an exact expression, or a float strategy was forced)', (p, split, options) => {
   const c = constraints(p, split, options) as unknown as SparseMatrix<number>;
   const r = nullspaceFloat(c, {
     ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),

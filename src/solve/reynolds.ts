@@ -290,7 +290,7 @@ export const reynoldsStrategy: Strategy = Object.freeze({
       elements: r.basis as unknown as SparseMatrix<T>,
       strategy: 'reynolds' as const,
       family: 'float' as const,
-      reason: `some generator entry is irrational and the group is finite: random matrices are projected onto the space by the group average (cheaper than dense SVD of ${r.diagnostics.reducedUnknowns} unknowns)`,
+      reason: `the solve is in float64 and the group is finite: random matrices are projected onto the space by the group average (cheaper than dense SVD of ${r.diagnostics.reducedUnknowns} unknowns)`,
       diagnostics: Object.freeze(r.diagnostics),
     });
   },
