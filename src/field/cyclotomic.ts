@@ -2,7 +2,7 @@
  * Exact numbers in cyclotomic fields ℚ(ζ_N), ζ_N = e^{2πi/N}. Every entry solve-basis accepts as
  * exact — rationals, √q, cos(2πa/b), sin(2πa/b) and their arithmetic — lives in one: cos(πa/b) =
  * (ζ^a + ζ^{−a})/2 with ζ = ζ_{2b}, and √p is a Gauss sum (Kronecker–Weber in its easy direction).
- * So expressions are evaluated here first; subfield.ts then finds the (usually much smaller) field
+ * So expressions are evaluated here first; group/subfield.ts then finds the (usually much smaller) field
  * they generate, and the solver works there.
  *
  * This module is for parse time — a few hundred operations on small conductors — not for inner

@@ -1,7 +1,7 @@
 /**
  * A real number field K = ℚ(θ) as a value: θ's minimal polynomial f (monic, integer coefficients),
  * the real root θ stands for (its embedding), and elements as coefficient vectors over the power
- * basis 1, θ, …, θ^{d−1} (qpoly.ts). `subfield.ts` builds these from the entries of a group.
+ * basis 1, θ, …, θ^{d−1} (qpoly.ts). `group/subfield.ts` builds these from the entries of a group.
  *
  * Every field made here is a subfield of a real cyclotomic field ℚ(ζ_N)⁺ and remembers θ as an
  * element of ℚ(ζ_N): that is what gives the d embeddings of K modulo a prime p ≡ 1 (mod N) — the

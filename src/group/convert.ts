@@ -10,7 +10,7 @@ import * as Cyc from '../field/cyclotomic.js';
 import type { Cyclotomic } from '../field/cyclotomic.js';
 import { GaussianField, gaussian } from '../field/gaussian.js';
 import { isNumberField, type Algebraic } from '../field/number-field.js';
-import { subfieldOf, toCyclotomic } from '../field/subfield.js';
+import { subfieldOf, toCyclotomic } from './subfield.js';
 import type { Rational } from '../field/rational.js';
 import { map } from '../linalg/index.js';
 import type { AnyGroup, ComplexGroup, FloatGroup, Group } from './group.js';

@@ -11,7 +11,7 @@ import * as C from '../field/cyclotomic.js';
 import type { Cyclotomic } from '../field/cyclotomic.js';
 import { FloatField, RationalField, type Field } from '../field/field.js';
 import * as Q from '../field/rational.js';
-import { subfieldOf } from '../field/subfield.js';
+import { subfieldOf } from './subfield.js';
 import type { EntryResult } from './entries.js';
 
 /** One matrix of entries and where it is in the file (`/generators/0`). */

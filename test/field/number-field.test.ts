@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as C from '../../src/field/cyclotomic.js';
 import { isNumberField, polynomialText, sameNumberField } from '../../src/field/number-field.js';
 import * as Q from '../../src/field/rational.js';
-import { subfieldOf, toCyclotomic } from '../../src/field/subfield.js';
+import { subfieldOf, toCyclotomic } from '../../src/group/subfield.js';
 
 const phi = (n: number): number => Array.from({ length: n }, (_, j) => j + 1).filter((j) => C.gcdInt(j, n) === 1).length;
 

@@ -8,7 +8,7 @@ import * as C from '../../src/field/cyclotomic.js';
 import type { Algebraic, NumberField } from '../../src/field/number-field.js';
 import * as P from '../../src/field/qpoly.js';
 import * as Q from '../../src/field/rational.js';
-import { subfieldOf } from '../../src/field/subfield.js';
+import { subfieldOf } from '../../src/group/subfield.js';
 import { algebraicRows, embeddingsModP, isAlgebraicNullspace, nullspaceAlgebraic } from '../../src/linalg/index.js';
 import { primesCongruentOne } from '../../src/linalg/modular.js';
 import { rrefGeneric } from '../../src/linalg/rref-generic.js';

@@ -13,7 +13,7 @@
 import * as C from '../../field/cyclotomic.js';
 import { FloatField, RationalField, type Field } from '../../field/field.js';
 import * as Q from '../../field/rational.js';
-import { subfieldOf } from '../../field/subfield.js';
+import { subfieldOf } from '../subfield.js';
 import { fromDense } from '../../linalg/index.js';
 import type { AnyGroup } from '../group.js';
 import { checkArg, makeGroup } from './common.js';

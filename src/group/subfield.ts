@@ -10,13 +10,13 @@
  * conjugates (hence primitive). Its minimal polynomial is ∏ (x − σ_j(θ)) over the cosets, computed
  * in float64, rounded, and then checked exactly (f(θ) = 0 in ℚ(ζ_L), f monic of degree d).
  */
-import * as C from './cyclotomic.js';
-import type { Cyclotomic } from './cyclotomic.js';
-import { RationalField } from './field.js';
-import { numberField, type Algebraic, type NumberField } from './number-field.js';
-import * as P from './qpoly.js';
-import * as Q from './rational.js';
-import type { Rational } from './rational.js';
+import * as C from '../field/cyclotomic.js';
+import type { Cyclotomic } from '../field/cyclotomic.js';
+import { RationalField } from '../field/field.js';
+import { numberField, type Algebraic, type NumberField } from '../field/number-field.js';
+import * as P from '../field/qpoly.js';
+import * as Q from '../field/rational.js';
+import type { Rational } from '../field/rational.js';
 import { fromDense, invertExactOrNull, rrefGeneric, toDense } from '../linalg/index.js';
 
 /** Fields of higher degree are not built (the caller solves in float64 instead, and says so). */
