@@ -11,7 +11,7 @@ let strategies = [];
 const start = performance.now();
 while (times.length < 3 || (times.length < 25 && performance.now() - start < budgetMs)) {
   const t = performance.now();
-  const basis = solveBasis({ group: c.group, in: c.in, out: c.out });
+  const basis = solveBasis({ group: c.group, in: c.in, out: c.out, ...(c.strategy ? { strategy: c.strategy } : {}) });
   times.push(performance.now() - t);
   firstMs ??= times[0];
   dim = basis.dim;

@@ -26,7 +26,7 @@ function coldCli(c) {
   const runs = [];
   for (let i = 0; i < 3; i++) {
     const t = performance.now();
-    const r = spawnSync(process.execPath, [join(root, 'bin', 'solve-basis.js'), '--group', c.group, '--in', c.in, '--out', c.out, '--format', 'json', '-o', '/dev/null'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'solve-basis.js'), '--group', c.group, '--in', c.in, '--out', c.out, ...(c.strategy ? ['--strategy', c.strategy] : []), '--format', 'json', '-o', '/dev/null'], { encoding: 'utf8' });
     if (r.status !== 0) return null;
     runs.push(performance.now() - t);
   }

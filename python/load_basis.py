@@ -19,7 +19,9 @@ Returns a dict:
             and each pair {"in", "out", "shape", "dim", "strategy", "basis": [r, m, n] dense}
 Exact values ("-1/2") are converted to float64. Complex groups (U(n), SU(n): the file has
 "complex": true and writes non-real entries as [re, im] pairs) give complex128 arrays throughout
-(torch: complex128 tensors), and "complex": True in the dict.
+(torch: complex128 tensors), and "complex": True in the dict. Algebraic numbers over a
+number field ({"coefficients": [...], "float": x}) are read as their written float; `field` is the
+file's number-field header (θ, its minimal polynomial) or None.
 """
 import json
 from fractions import Fraction
@@ -30,7 +32,12 @@ FORMAT = "solve-basis/basis@1"
 
 
 def _real(v):
-    return float(Fraction(v)) if isinstance(v, str) else float(v)
+    if isinstance(v, str):
+        return float(Fraction(v))
+    if isinstance(v, dict):
+        # An algebraic number over the header's field: its float value is written alongside.
+        return float(v["float"])
+    return float(v)
 
 
 def _number(v):
@@ -97,6 +104,7 @@ def load_basis(path, backend="numpy", dense=True):
         "dim": data["dim"],
         "exact": data["exact"],
         "complex": bool(data.get("complex", False)),
+        "field": data.get("field"),
         "basis": None,
         "blocks": None,
     }

@@ -4,6 +4,7 @@
  * flat form (every basis element as a dim_out × dim_in matrix) is derived on demand.
  */
 import type { Field } from './field/field.js';
+import { isNumberField, polynomialText } from './field/number-field.js';
 import type { Group } from './group/group.js';
 import { CsrBuilder, type SparseMatrix } from './linalg/index.js';
 import type { Layout, SummandInstance } from './rep/layout.js';
@@ -247,4 +248,26 @@ export function networkParameters(net: NetworkBases): number {
     return b.terms.reduce((s, t) => s + count(t.outType) * count(t.inType) * sources(t.sourceType) * t.basis.dim, 0);
   };
   return net.blocks.reduce((s, b) => s + linear(b.linear) + bilinear(b.bilinear), linear(net.head));
+}
+
+/**
+ * For a group over a number field ℚ(θ): the field and whether the basis itself is rational (as it
+ * is for C(k) and D(k) on reps of V: the space is Galois-stable). Null for other groups.
+ *
+ * @example
+ * numberFieldOf(solveBasis({ group: 'C(6)', in: 'V**2' }))!.basisRational // true
+ */
+export function numberFieldOf<T>(basis: Basis<T>): { readonly name: string; readonly generator: string; readonly minimalPolynomial: readonly bigint[]; readonly polynomial: string; readonly embedding: number; readonly basisRational: boolean } | null {
+  const f = basis.field as Field<unknown>;
+  if (!isNumberField(f)) return null;
+  const info = f.numberField;
+  const basisRational = basis.blocks.every((b) => b.elements.values.every((v) => f.asRational(v as never) !== null));
+  return Object.freeze({
+    name: info.name,
+    generator: info.generator,
+    minimalPolynomial: info.minimalPolynomial,
+    polynomial: polynomialText(info.minimalPolynomial),
+    embedding: info.embedding,
+    basisRational,
+  });
 }

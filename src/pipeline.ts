@@ -38,7 +38,7 @@ export interface SolveRequest {
   readonly strategy?: StrategyChoice;
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
-  /** Finite float groups above this many unknowns use the Reynolds projector (default 1500). */
+  /** Finite float groups above this many unknowns always use the Reynolds projector (default 1500; below it, the cheaper of projection and dense SVD). */
   readonly floatDenseLimit?: number;
   /** Refuse problems whose estimated memory exceeds this many bytes (default 4 GiB). */
   readonly maxMemoryBytes?: number;

@@ -16,7 +16,7 @@ const examples = readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.
 
 describe('examples/', () => {
   it('has the promised examples', () => {
-    expect(examples).toEqual(['custom_cube.mjs', 'deepsets.mjs', 'lorentz_invariant.mjs', 'maron_s5.mjs', 'so3_tensors.mjs']);
+    expect(examples).toEqual(['custom_cube.mjs', 'deepsets.mjs', 'hexagonal_lattice.mjs', 'icosahedral.mjs', 'lorentz_invariant.mjs', 'maron_s5.mjs', 'so3_tensors.mjs']);
     expect(existsSync(join(root, 'examples', 'train_equivariant.py'))).toBe(true);
   });
 

@@ -24,6 +24,8 @@ describe('lazy heavy dependencies', () => {
   it.runIf(existsSync(`${root}dist/index.js`))('exact and orbit solves load neither mathjs nor ml-matrix; float solves load ml-matrix', () => {
     expect(run('S(5)', 'V⊗V', 'V⊗V')).toEqual({ mathjs: false, mlMatrix: false });
     expect(run('SO(3)', 'V⊗V', 'V')).toEqual({ mathjs: false, mlMatrix: false });
-    expect(run('D(5)', 'V⊗V', 'scalar')).toEqual({ mathjs: false, mlMatrix: true });
+    // Number fields (C(k), D(k)) are exact too; C(37)'s field is beyond the exact limit: float.
+    expect(run('D(5)', 'V⊗V', 'scalar')).toEqual({ mathjs: false, mlMatrix: false });
+    expect(run('C(37)', 'V⊗V', 'scalar')).toEqual({ mathjs: false, mlMatrix: true });
   });
 });

@@ -8,7 +8,7 @@
  * x = r·n + c; the equation for entry (r, c) of the residual is one row of C.
  */
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
-import type { Field } from '../field/field.js';
+import { valueKey, type Field } from '../field/field.js';
 import { CsrBuilder, transpose, type SparseMatrix } from '../linalg/index.js';
 
 /**
@@ -65,7 +65,7 @@ export function assembleConstraints<T>(
         for (let k = inT.rowPtr[c]!; k < inT.rowPtr[c + 1]!; k++) add(r * n + inT.colIdx[k]!, field.neg(inT.values[k]!));
         const entries = [...acc].filter(([, v]) => !field.isZero(v)).sort((a, b) => a[0] - b[0]);
         if (entries.length === 0) continue;
-        const key = entries.map(([col, v]) => `${col}:${String(field.toJSON(v))}`).join(',');
+        const key = entries.map(([col, v]) => `${col}:${valueKey(field, v)}`).join(',');
         if (seen.has(key)) continue;
         seen.add(key);
         for (const [col, v] of entries) out.push(col, v);

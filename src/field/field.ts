@@ -6,8 +6,17 @@
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
 
+/**
+ * An irrational element of a number field in JSON: Σ coefficients[i]·θ^i (rational strings) and
+ * its float64 value, for readers that only want numbers (see number-field.ts).
+ */
+export interface AlgebraicJson {
+  readonly coefficients: readonly string[];
+  readonly float: number;
+}
+
 /** How one matrix entry is written in JSON. */
-export type JsonScalar = string | number | readonly [string, string];
+export type JsonScalar = string | number | readonly [string, string] | AlgebraicJson;
 
 /** Operations generic matrix code needs. Implementations are plain frozen objects. */
 export interface Field<T> {
@@ -26,8 +35,26 @@ export interface Field<T> {
   isZero(a: T): boolean;
   eq(a: T, b: T): boolean;
   toNumber(a: T): number;
-  /** Exact fields give canonical strings ("-1/2"), ℚ(i) a [re, im] pair when not real; floats numbers. */
+  /**
+   * Exact fields give canonical strings ("-1/2"), ℚ(i) a [re, im] pair when not real, number
+   * fields an {@link AlgebraicJson} when irrational; floats numbers.
+   */
   toJSON(a: T): JsonScalar;
+  /** Display name of an exact field other than ℚ (`ℚ(i)`, `ℚ(√3)`). */
+  readonly name?: string;
+  /** A string equal exactly for equal elements, when toJSON's text is not one (objects). */
+  key?(a: T): string;
+}
+
+/**
+ * A string that is equal exactly when the elements are (exact fields): hashing and deduplication
+ * use it.
+ *
+ * @example
+ * valueKey(RationalField, rat(-1n, 2n)) // "-1/2"
+ */
+export function valueKey<T>(f: Field<T>, a: T): string {
+  return f.key ? f.key(a) : String(f.toJSON(a));
 }
 
 /** Exact rationals. */

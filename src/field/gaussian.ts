@@ -49,6 +49,7 @@ export function gaussianToJSON(a: Gaussian): string | [string, string] {
 export const GaussianField: Field<Gaussian> = Object.freeze({
   kind: 'exact' as const,
   complex: true,
+  name: 'ℚ(i)',
   zero: ZERO,
   one: ONE,
   add: (a: Gaussian, b: Gaussian) => gaussian(Q.add(a.re, b.re), Q.add(a.im, b.im)),

@@ -14,6 +14,7 @@ import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
 import { fromDense, invertExactOrNull, invertFloatOrNull, type SparseMatrix } from '../linalg/index.js';
 import { describe, parseEntry, type EntryResult } from './entries.js';
+import { entryField } from './entry-field.js';
 import type { AnyGroup, Group } from './group.js';
 import { groupWarnings } from './sanity.js';
 import { makeGroup } from './library/common.js';
@@ -180,7 +181,7 @@ function exactOf(e: EntryResult): Rational {
 
 function floatOf(e: EntryResult): number {
   if (!e.ok) return 0;
-  return e.kind === 'exact' ? Q.toNumber(e.value) : e.value;
+  return e.kind === 'exact' ? Q.toNumber(e.value) : e.kind === 'algebraic' ? e.float : e.value;
 }
 
 function isExactGrid(g: Grid): boolean {
@@ -292,8 +293,11 @@ export function customGroupFromJson(json: unknown, source = 'group JSON', option
   });
   if (problems.count > 0) throw new GroupFileError(source, problems.list, problems.count);
 
-  const grids = [...generators, ...lieAlgebra] as Grid[];
-  const exact = grids.every(isExactGrid);
+  // The field comes from the entries: ℚ, the number field they generate, or float64 (entry-field.ts).
+  const chosen = entryField([
+    ...generators.map((grid, i) => ({ path: `/generators/${i}`, grid: grid! })),
+    ...lieAlgebra.map((grid, i) => ({ path: `/lieAlgebra/${i}`, grid: grid! })),
+  ]);
   const perms = permutations as Int32Array[];
   const discreteCount = generators.length + perms.length;
   const asPermutations = perms.length > 0 ? ` (${perms.length} as permutations)` : '';
@@ -303,18 +307,13 @@ export function customGroupFromJson(json: unknown, source = 'group JSON', option
     ...(order === undefined ? {} : { order }),
     convention: convention ?? `custom group from ${source}: ${discreteCount} discrete${asPermutations}, ${lieAlgebra.length} Lie algebra generators`,
   };
-  if (exact) {
-    const m = (g: Grid | null): SparseMatrix<Rational> => fromDense(RationalField, g!.map((row) => row.map(exactOf)), dim!);
-    const discrete = [...generators.map(m), ...perms.map((p) => permutationMatrix(RationalField, p))];
-    return withWarnings(makeGroup({ ...shared, field: RationalField, discrete, lie: lieAlgebra.map(m) }));
-  }
-  const m = (g: Grid | null): SparseMatrix<number> => fromDense(FloatField, g!.map((row) => row.map(floatOf)), dim!);
-  const discrete = [...generators.map(m), ...perms.map((p) => permutationMatrix(FloatField, p))];
-  return withWarnings(makeGroup({ ...shared, field: FloatField, discrete, lie: lieAlgebra.map(m) }));
+  const m = (g: Grid | null): SparseMatrix<unknown> => fromDense(chosen.field, g!.map((row) => row.map(chosen.value)), dim!);
+  const discrete = [...generators.map(m), ...perms.map((p) => permutationMatrix(chosen.field, p))];
+  return withWarnings(makeGroup({ ...shared, field: chosen.field, discrete, lie: lieAlgebra.map(m) }), chosen.warnings) as AnyGroup;
 }
 
-/** Attaches the "does not look like a group" warnings (group/sanity.ts) to a loaded group. */
-function withWarnings<T>(group: Group<T>): Group<T> {
-  const warnings = groupWarnings(group);
+/** Attaches the field choice's and the "does not look like a group" warnings (group/sanity.ts) to a loaded group. */
+function withWarnings<T>(group: Group<T>, fieldWarnings: readonly string[]): Group<T> {
+  const warnings = [...fieldWarnings, ...groupWarnings(group)];
   return warnings.length === 0 ? group : Object.freeze({ ...group, warnings: Object.freeze(warnings) });
 }

@@ -6,18 +6,27 @@
  * when an entry is neither a number nor plain rational text. The expression tree is checked
  * against an allow-list (numbers, + − × ÷ ^, a few constants and real functions) before anything
  * is evaluated: the file is user input, and mathjs can otherwise define functions, build matrices
- * or units. Expressions made of rational constants and + − × ÷ (integer powers) are evaluated
- * exactly; anything else is a float.
+ * or units. The tree is then evaluated exactly, never through floats: rationals, `sqrt(q)` of a
+ * rational q ≥ 0, `cos`/`sin`/`tan` of a rational multiple of π, the golden ratio `phi`, and
+ * + − × ÷ and integer powers of these are numbers in a cyclotomic field (field/cyclotomic.ts);
+ * rational results are `exact`, irrational ones `algebraic`. An entry outside that class (`cos(1)`
+ * is transcendental, `exp(1)`, a nested radical) is evaluated in float64 instead and carries a
+ * `note` saying why, which the group loader turns into a warning.
  */
 import { createRequire } from 'node:module';
 import type * as MathJs from 'mathjs';
+import * as C from '../field/cyclotomic.js';
+import type { Cyclotomic } from '../field/cyclotomic.js';
 import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
 
 /** A parsed entry, or why it could not be parsed. */
 export type EntryResult =
   | { readonly ok: true; readonly kind: 'exact'; readonly value: Rational }
-  | { readonly ok: true; readonly kind: 'float'; readonly value: number }
+  /** An irrational algebraic number, exactly, with its float64 value. */
+  | { readonly ok: true; readonly kind: 'algebraic'; readonly value: Cyclotomic; readonly float: number }
+  /** `note`: why an expression is not exact (e.g. "cos(1) is transcendental"). */
+  | { readonly ok: true; readonly kind: 'float'; readonly value: number; readonly note?: string }
   | { readonly ok: false; readonly message: string; readonly expected?: string; readonly actual: string };
 
 /**
@@ -108,43 +117,132 @@ function check(node: Node): void {
   }
 }
 
-/** Exact value of a purely rational tree, or null when it needs floats. Throws on division by zero. */
-function exactValue(node: Node): Rational | null {
+/** An expression outside the exact class: the entry is evaluated in float64, with this reason. */
+class NotAlgebraic extends Error {}
+
+/** A value during exact evaluation: a cyclotomic number, or q·π (only meaningful inside cos/sin/tan). */
+type Exact = { readonly pi: false; readonly v: Cyclotomic } | { readonly pi: true; readonly q: Rational };
+
+const num = (v: Cyclotomic): Exact => ({ pi: false, v });
+const rational = (q: Rational): Exact => num(C.rational(q));
+const MAX_POWER = 64n;
+
+function asNumber(x: Exact, what: string): Cyclotomic {
+  if (x.pi) throw new NotAlgebraic(`${what}: π is transcendental (it may appear only inside cos, sin or tan)`);
+  return x.v;
+}
+
+function asRationalOf(x: Exact): Rational | null {
+  return x.pi ? null : C.asRational(x.v);
+}
+
+/** cos/sin/tan of q·π (or of 0) exactly. */
+function trig(name: string, arg: Exact): Exact {
+  let q: Rational;
+  if (arg.pi) q = arg.q;
+  else {
+    const r = C.asRational(arg.v);
+    if (r === null || r.num !== 0n) {
+      throw new NotAlgebraic(`${name} of ${r === null ? 'an irrational number' : Q.toText(r)} is transcendental: its argument is not a rational multiple of π`);
+    }
+    q = Q.ZERO;
+  }
+  const cos = C.cosPi(q);
+  const sin = C.sinPi(q);
+  if (name === 'cos') return num(cos);
+  if (name === 'sin') return num(sin);
+  if (C.isZero(cos)) throw new EntryFailure(`tan(${Q.toText(q)}·π) is undefined`);
+  return num(C.mul(sin, C.inv(cos)));
+}
+
+function power(base: Exact, exponent: Exact): Exact {
+  const e = asRationalOf(exponent);
+  if (e === null) throw new NotAlgebraic('only rational exponents are exact');
+  const b = asNumber(base, 'a power of π');
+  if (e.den === 2n && (e.num === 1n || e.num === -1n)) return power(sqrt(num(b)), rational(Q.rat(e.num)));
+  if (e.den !== 1n || e.num > MAX_POWER || e.num < -MAX_POWER) throw new NotAlgebraic(`the exponent ${Q.toText(e)} is not an integer in [−64, 64] or ±1/2`);
+  if (C.isZero(b) && e.num < 0n) throw new EntryFailure('division by zero');
+  let acc = C.rational(Q.ONE);
+  for (let i = 0n; i < (e.num < 0n ? -e.num : e.num); i++) acc = C.mul(acc, b);
+  return num(e.num < 0n ? C.inv(acc) : acc);
+}
+
+function sqrt(x: Exact): Exact {
+  const q = asRationalOf(x);
+  if (q === null) throw new NotAlgebraic(x.pi ? 'sqrt of a multiple of π is transcendental' : 'square roots of irrational numbers (nested radicals) are not evaluated exactly');
+  if (q.num < 0n) throw new EntryFailure(`square root of the negative number ${Q.toText(q)}: the entry is not a real number`);
+  return num(C.sqrtRational(q));
+}
+
+function combine(fn: string, a: Exact, b: Exact): Exact {
+  if (fn === 'add' || fn === 'subtract') {
+    if (a.pi && b.pi) return { pi: true, q: fn === 'add' ? Q.add(a.q, b.q) : Q.sub(a.q, b.q) };
+    const x = asNumber(a, 'a sum with π');
+    const y = asNumber(b, 'a sum with π');
+    return num(fn === 'add' ? C.add(x, y) : C.sub(x, y));
+  }
+  if (fn === 'multiply') {
+    if (!a.pi && !b.pi) return num(C.mul(a.v, b.v));
+    const r = a.pi ? asRationalOf(b) : asRationalOf(a);
+    const q = a.pi ? a.q : (b as { q: Rational }).q;
+    if (r === null) throw new NotAlgebraic('π times an irrational number or times π is transcendental');
+    return { pi: true, q: Q.mul(q, r) };
+  }
+  // divide
+  if (b.pi) throw new NotAlgebraic('division by π is transcendental');
+  const d = asRationalOf(b);
+  if (C.isZero(b.v)) throw new EntryFailure('division by zero');
+  if (a.pi) {
+    if (d === null) throw new NotAlgebraic('π divided by an irrational number is transcendental');
+    return { pi: true, q: Q.div(a.q, d) };
+  }
+  return num(C.mul(a.v, C.inv(b.v)));
+}
+
+/** Exact value of a checked tree; throws NotAlgebraic (use floats) or EntryFailure (an error). */
+function exactValue(node: Node): Exact {
   switch (node.type) {
-    case 'ConstantNode':
-      return Q.parseRational(String(node.value));
+    case 'ConstantNode': {
+      const r = Q.parseRational(String(node.value));
+      if (r === null) throw new EntryFailure('expression is not a finite number');
+      return rational(r);
+    }
     case 'ParenthesisNode':
       return exactValue(node.content!);
+    case 'SymbolNode':
+      if (node.name === 'pi' || node.name === 'PI') return { pi: true, q: Q.ONE };
+      if (node.name === 'tau') return { pi: true, q: Q.rat(2n) };
+      if (node.name === 'phi') return num(C.mul(C.add(C.rational(Q.ONE), C.sqrtRational(Q.rat(5n))), C.rational(Q.rat(1n, 2n))));
+      throw new NotAlgebraic(`${node.name} is transcendental`);
     case 'OperatorNode': {
       const args = node.args!.map(exactValue);
-      if (args.some((a) => a === null)) return null;
-      const [a, b] = args as Rational[];
+      const [a, b] = args as [Exact, Exact];
       switch (node.fn) {
         case 'unaryPlus':
-          return a!;
+          return a;
         case 'unaryMinus':
-          return Q.neg(a!);
-        case 'add':
-          return Q.add(a!, b!);
-        case 'subtract':
-          return Q.sub(a!, b!);
-        case 'multiply':
-          return Q.mul(a!, b!);
-        case 'divide':
-          if (Q.isZero(b!)) throw new EntryFailure('division by zero');
-          return Q.div(a!, b!);
-        case 'pow': {
-          if (b!.den !== 1n || b!.num > 64n || b!.num < -64n) return null;
-          if (Q.isZero(a!) && b!.num < 0n) throw new EntryFailure('division by zero');
-          let r = Q.ONE;
-          for (let i = 0n; i < (b!.num < 0n ? -b!.num : b!.num); i++) r = Q.mul(r, a!);
-          return b!.num < 0n ? Q.inv(r) : r;
-        }
+          return a.pi ? { pi: true, q: Q.neg(a.q) } : num(C.neg(a.v));
+        case 'pow':
+          return power(a, b);
+        default:
+          return combine(node.fn as string, a, b);
       }
-      return null;
+    }
+    case 'FunctionNode': {
+      const name = typeof node.fn === 'object' ? node.fn.name! : '';
+      const args = node.args!.map(exactValue);
+      if (args.length !== 1) throw new NotAlgebraic(`${name} with ${args.length} arguments is not evaluated exactly`);
+      const x = args[0]!;
+      if (name === 'sqrt') return sqrt(x);
+      if (name === 'cos' || name === 'sin' || name === 'tan') return trig(name, x);
+      if (name === 'abs') {
+        const v = asNumber(x, 'abs of π');
+        return num(C.toNumber(v) < 0 ? C.neg(v) : v);
+      }
+      throw new NotAlgebraic(`${name} is not evaluated exactly (exact: rationals, sqrt, cos, sin, tan of rational multiples of π, phi)`);
     }
     default:
-      return null;
+      throw new NotAlgebraic(`${node.type} is not evaluated exactly`);
   }
 }
 
@@ -158,14 +256,29 @@ function fromExpression(text: string): EntryResult {
   } catch (e) {
     return fail(`cannot parse expression: ${e instanceof Error ? e.message : String(e)}`);
   }
+  let note: string;
   try {
     check(node);
     const exact = exactValue(node);
-    if (exact !== null) return { ok: true, kind: 'exact', value: exact };
+    const v = asNumber(exact, 'the entry');
+    const q = C.asRational(v);
+    if (q !== null) {
+      if (!Number.isFinite(Q.toNumber(q))) return fail('expression is not a finite number');
+      return { ok: true, kind: 'exact', value: q };
+    }
+    return { ok: true, kind: 'algebraic', value: v, float: C.toNumber(v) };
+  } catch (e) {
+    if (e instanceof EntryFailure) return fail(e.message);
+    if (!(e instanceof NotAlgebraic || e instanceof C.NotCyclotomic)) {
+      return fail(`cannot evaluate expression: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    note = e.message;
+  }
+  try {
     const v = node.evaluate();
     if (typeof v !== 'number') return fail('expression is not a real number');
     if (!Number.isFinite(v)) return fail('expression is not a finite number');
-    return { ok: true, kind: 'float', value: v };
+    return { ok: true, kind: 'float', value: v, note };
   } catch (e) {
     if (e instanceof EntryFailure) return fail(e.message);
     return fail(`cannot evaluate expression: ${e instanceof Error ? e.message : String(e)}`);
@@ -177,7 +290,8 @@ function fromExpression(text: string): EntryResult {
  *
  * @example
  * parseEntry('-1/2')          // { ok: true, kind: 'exact', value: { num: -1n, den: 2n } }
- * parseEntry('cos(2*pi/5)')   // { ok: true, kind: 'float', value: 0.30901699437494745 }
+ * parseEntry('cos(2*pi/5)')   // { ok: true, kind: 'algebraic', value: (ζ₅ + ζ₅⁻¹)/2, float: 0.30901699437494745 }
+ * parseEntry('cos(1)').kind   // 'float', with a note: cos(1) is transcendental
  * parseEntry('1/0').ok        // false
  */
 export function parseEntry(raw: unknown): EntryResult {

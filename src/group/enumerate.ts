@@ -5,7 +5,7 @@
  */
 import { ResourceError } from '../errors.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
-import type { Field } from '../field/field.js';
+import { valueKey, type Field } from '../field/field.js';
 import { identity, multiply, type SparseMatrix } from '../linalg/index.js';
 import type { Group } from './group.js';
 
@@ -24,13 +24,24 @@ export const DEFAULT_MAX_ELEMENTS = 50_000;
  */
 export const MAX_ENUMERATED_ENTRIES = 5_000_000;
 
+/**
+ * A key equal for equal matrices: exact values for exact fields, a 1e-8 grid for floats (equal
+ * elements of a float group agree to rounding error).
+ *
+ * @example
+ * matrixKey(RationalField, identity(RationalField, 2)) // '0.0:1,1.1:1'
+ */
+export function matrixKey<T>(f: Field<T>, m: SparseMatrix<T>): string {
+  return keyOf(f, m);
+}
+
 function keyOf<T>(f: Field<T>, m: SparseMatrix<T>): string {
   const parts: string[] = [];
   for (let r = 0; r < m.rows; r++) {
     for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
       const v = m.values[k]!;
       // Float groups: equal elements agree to rounding error; a 1e-8 grid identifies them.
-      const text = f.kind === 'exact' ? String(f.toJSON(v)) : String(Math.round(f.toNumber(v) * 1e8));
+      const text = f.kind === 'exact' ? valueKey(f, v) : String(Math.round(f.toNumber(v) * 1e8));
       if (text !== '0') parts.push(`${r}.${m.colIdx[k]}:${text}`);
     }
   }

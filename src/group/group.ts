@@ -4,6 +4,7 @@
  */
 import type { Field } from '../field/field.js';
 import type { Gaussian } from '../field/gaussian.js';
+import type { Algebraic } from '../field/number-field.js';
 import type { Rational } from '../field/rational.js';
 import type { SparseMatrix } from '../linalg/index.js';
 
@@ -47,8 +48,13 @@ export type ExactGroup = Group<Rational>;
 export type FloatGroup = Group<number>;
 /** Exact over ℚ(i): U(n), SU(n). */
 export type ComplexGroup = Group<Gaussian>;
-/** A group over one of the supported fields; discriminate on `group.field.kind` and `complex`. */
-export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup;
+/** Exact over a real number field ℚ(θ) (cos/sin/√ entries: C(k), D(k), custom groups); see field/number-field.ts. */
+export type AlgebraicGroup = Group<Algebraic>;
+/**
+ * A group over one of the supported fields; discriminate on `group.field.kind`, `complex` and
+ * `isNumberField(group.field)`.
+ */
+export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup | AlgebraicGroup;
 
 
 /**
@@ -57,7 +63,8 @@ export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup;
  *
  * @example
  * spaceOf(resolveGroup('U(2)')) // 'ℚ(i)^2'
+ * spaceOf(resolveGroup('C(6)')) // 'ℚ(√3)^2'
  */
-export function spaceOf(g: { readonly dim: number; readonly field: { readonly kind: string; readonly complex?: boolean } }): string {
-  return `${g.field.complex ? 'ℚ(i)' : g.field.kind === 'exact' ? 'ℚ' : 'ℝ'}^${g.dim}`;
+export function spaceOf(g: { readonly dim: number; readonly field: { readonly kind: string; readonly complex?: boolean; readonly name?: string } }): string {
+  return `${g.field.name ?? (g.field.complex ? 'ℚ(i)' : g.field.kind === 'exact' ? 'ℚ' : 'ℝ')}^${g.dim}`;
 }

@@ -13,7 +13,8 @@ import { FloatField } from '../field/field.js';
 import type { Field } from '../field/field.js';
 import type { Rational } from '../field/rational.js';
 import { blockDiag, identity, zeros, type SparseMatrix } from '../linalg/index.js';
-import { toComplexGroup, toFloatGroup } from './convert.js';
+import { toCommonNumberField, toComplexGroup, toFloatGroup } from './convert.js';
+import { isNumberField } from '../field/number-field.js';
 import type { AnyGroup, FactorRep, Group } from './group.js';
 import { freezeGroup } from './library/common.js';
 
@@ -78,7 +79,8 @@ function productOf<T>(field: Field<T>, groups: readonly Group<T>[]): Group<T> {
 
 /**
  * The direct product of the given groups. Factors of products are flattened (`(A x B) x C` has
- * three factors); if any group is float, the whole product is float. A single group is returned
+ * three factors); if any group is float, the whole product is float; exact real factors over
+ * different fields share the field their entries generate together. A single group is returned
  * as it is.
  *
  * @example
@@ -96,6 +98,11 @@ export function directProduct(groups: readonly AnyGroup[]): AnyGroup {
     return productOf(GaussianField, groups.map(toComplexGroup)) as unknown as AnyGroup;
   }
   if (groups.every((g) => g.field.kind === 'exact')) {
+    if (groups.some((g) => isNumberField(g.field))) {
+      // ℚ and number-field factors: one common field (float64 if that field is too large).
+      const common = toCommonNumberField(groups);
+      return productOf(common[0]!.field, common) as AnyGroup;
+    }
     return productOf(groups[0]!.field as Field<Rational>, groups as readonly Group<Rational>[]);
   }
   return productOf(FloatField, groups.map(toFloatGroup));

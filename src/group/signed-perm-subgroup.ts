@@ -16,6 +16,9 @@ import type { Group } from './group.js';
 
 /** At most this many candidate pairs are tried (groups with huge Lie algebras stay cheap). */
 const MAX_PAIR_CANDIDATES = 400;
+/** Powers of a generator tried for signed permutations (up to its order), and on V of at most this dimension. */
+const MAX_POWER = 120;
+const MAX_POWERED_DIM = 64;
 
 interface Candidate<T> {
   /** The Lie algebra element restricted to V and to each factor's base rep. */
@@ -48,8 +51,9 @@ function turns<T>(f: Field<T>, a: SparseMatrix<T>): SparseMatrix<T>[] {
 
 /**
  * A group with the same base reps whose discrete generators are signed-permutation elements of
- * `group`: its signed-permutation discrete generators plus exact quarter and half turns found in its Lie
- * algebra (exact groups only). Null when there are none.
+ * `group`: its signed-permutation discrete generators, the signed-permutation powers of the others,
+ * and exact quarter and half turns found in its Lie algebra (exact groups only). Null when there
+ * are none.
  *
  * @example
  * signedPermSubgroup(resolveGroup('SO(3)'))!.discrete.length // 6: quarter and half turns about 3 axes
@@ -65,6 +69,22 @@ export function signedPermSubgroup<T>(group: Group<T>): Group<T> | null {
     elements.push({ onV, onFactors });
   };
   group.discrete.forEach((h, i) => add(h, group.factors.map((fac) => fac.discrete[i]!)));
+  // Powers of the other generators: D(8)'s rotation by 45° has the quarter turn as its square,
+  // C(6)'s has −I as its cube. Exact groups only (a float power is only nearly a permutation).
+  if (f.kind === 'exact' && group.dim <= MAX_POWERED_DIM) {
+    group.discrete.forEach((h, i) => {
+      if (asSignedPermutation(f, h) !== null) return;
+      const id = identity(f, h.rows);
+      let onV = h;
+      let onFactors = group.factors.map((fac) => fac.discrete[i]!);
+      for (let k = 2; k <= MAX_POWER; k++) {
+        onV = multiply(f, onV, h);
+        onFactors = onFactors.map((m, x) => multiply(f, m, group.factors[x]!.discrete[i]!));
+        if (equalMatrices(f, onV, id)) break;
+        add(onV, onFactors);
+      }
+    });
+  }
 
   // A float "turn" would only approximately be in the group: float groups use their discrete
   // generators alone.

@@ -7,6 +7,7 @@
  * |----------------|--------------------|------------------------------------------------------------|
  * | ℚ              | `nullspaceExact`   | elimination mod primes + rational reconstruction, checked exactly (fraction-free BigInt fallback) |
  * | ℚ(i)           | `nullspaceComplex` | the realified rational system through `nullspaceExact`     |
+ * | ℚ(θ)           | `nullspaceAlgebraic` | elimination mod primes in the field's embeddings, rational or coefficient-wise reconstruction, checked exactly in ℚ(θ) |
  * | float64        | `nullspaceFloat`   | dense SVD with a relative rank tolerance, reports the gap  |
  *
  * The files behind them: echelon-modp / sparse-modp / rref-modp / multimodular / reconstruct
@@ -17,9 +18,13 @@
 export * from './sparse.js';
 export { nullspaceExact, type NullspaceExactOptions, type NullspaceExactResult, type NullspaceExactStats } from './nullspace-exact.js';
 export { nullspaceComplex } from './nullspace-complex.js';
+export { nullspaceAlgebraic, embeddingsModP, type NullspaceAlgebraicResult } from './nullspace-algebraic.js';
+export { algebraicRows, type AlgebraicMatrix } from './algebraic-matrix.js';
+export { isAlgebraicNullspace } from './verify-algebraic.js';
 export { nullspaceFloat, type NullspaceFloatOptions, type NullspaceFloatResult } from './nullspace-float.js';
 export { invertExact, invertExactOrNull, invertFloat, invertFloatOrNull, DEFAULT_FLOAT_REL_TOL } from './inverse.js';
 export { invertGeneric, invertGenericOrNull, rrefGeneric } from './rref-generic.js';
 export { rrefFloat } from './rref-float.js';
 export { rightSvd } from './svd.js';
+export { symmetricEigenvalues } from './eig-symmetric.js';
 export { denseIdentity, denseMultiply, expm, type Dense } from './expm.js';

@@ -36,8 +36,8 @@ export interface ModularProblem {
 }
 
 /**
- * Runs up to `maxPrimes` primes below 2^26; `result` is the verified rational RREF, or null when
- * no candidate verified.
+ * Runs up to `maxPrimes` primes below 2^26 (or the given ones); `result` is the verified rational
+ * RREF, or null when no candidate verified.
  *
  * @example
  * const out = solveModular(problem, 8);
@@ -46,11 +46,12 @@ export interface ModularProblem {
 export function solveModular(
   problem: ModularProblem,
   maxPrimes: number,
+  primeList?: readonly number[],
 ): { result: SparseMatrix<Rational> | null; rank: number; stats: ModularStats } {
   const groups = new Map<string, RrefModP[]>();
   let bestRank = -1;
   let failedVerifications = 0;
-  const primes = primesBelow(PRIME_LIMIT, maxPrimes);
+  const primes = primeList ?? primesBelow(PRIME_LIMIT, maxPrimes);
   for (let i = 0; i < primes.length; i++) {
     const image = problem.image(primes[i]!);
     const rank = problem.rank(image);

@@ -112,6 +112,7 @@ export function crt(a: bigint, modulus: bigint, b: number, p: number): bigint {
 export function reconstructRref(images: readonly RrefModP[]): SparseMatrix<Rational> | null {
   const first = images[0];
   if (!first) throw new RangeError('reconstructRref: no images');
+  if (images.length === 1) return reconstructSingle(first);
   const n = first.cols;
   const rows = first.pivots.length;
   const rowPtr = new Int32Array(rows + 1);
@@ -157,6 +158,41 @@ export function reconstructRref(images: readonly RrefModP[]): SparseMatrix<Ratio
     colIdx: Int32Array.from(colIdx),
     values: Object.freeze(values),
   });
+}
+
+/**
+ * One image: rows are already sorted, and the answers of constraint systems repeat a few values
+ * many times (C(6) T(5)→T(5): 96k entries, a few hundred distinct), so each residue is
+ * reconstructed once.
+ */
+function reconstructSingle(im: RrefModP): SparseMatrix<Rational> | null {
+  const rows = im.pivots.length;
+  const rowPtr = new Int32Array(rows + 1);
+  let nnz = 0;
+  for (let r = 0; r < rows; r++) nnz += im.rowCols[r]!.length;
+  const colIdx = new Int32Array(nnz);
+  const values = new Array<Rational>(nnz);
+  const memo = new Map<number, Rational | null>();
+  let k = 0;
+  for (let r = 0; r < rows; r++) {
+    const cs = im.rowCols[r]!;
+    const vs = im.rowVals[r]!;
+    for (let t = 0; t < cs.length; t++) {
+      const u = vs[t]!;
+      if (u === 0) continue;
+      let q = memo.get(u);
+      if (q === undefined) {
+        const f = u === 1 ? [1, 1] : ratReconSmall(u, im.p);
+        q = f ? rat(BigInt(f[0]!), BigInt(f[1]!)) : null;
+        memo.set(u, q);
+      }
+      if (q === null) return null;
+      colIdx[k] = cs[t]!;
+      values[k++] = q;
+    }
+    rowPtr[r + 1] = k;
+  }
+  return Object.freeze({ rows, cols: im.cols, rowPtr, colIdx: colIdx.slice(0, k), values: Object.freeze(values.slice(0, k)) });
 }
 
 function reconstructEntry(

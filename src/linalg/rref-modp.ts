@@ -4,7 +4,6 @@
  * eliminated in reverse order (see {@link nullspaceFromEchelon}; callers pass `reverseColumns(m)`).
  */
 import { backSubstitute, type EchelonModP } from './echelon-modp.js';
-import { mulAddMod } from './modular.js';
 
 /** Sparse rows mod p in reduced row echelon form, pivots ascending. */
 export interface RrefModP {
@@ -25,52 +24,60 @@ export interface RrefModP {
  * at every other free column — exactly an RREF row whose pivot is that free column. (Dually: RREF
  * pivots of the null space are the complement of the lexicographically last column basis of C.)
  *
+ * How: the pivot rows are first fully reduced (zero at every other pivot column; free when the
+ * elimination already left them so), and then the null vector of free column f is read off
+ * column f of the rows: x_c = −R[c][f]. That costs the size of the reduced rows, where a separate
+ * back-substitution per free column cost nullity × size (on C(6) T(5)→T(5), nullity 342, it was
+ * most of the solve).
+ *
  * @example
  * const ns = nullspaceFromEchelon(echelonModP(reverseColumns(integerRows(C)), p));
  * ns.pivots // RREF pivot columns of the null space, ascending
  */
 export function nullspaceFromEchelon(e: EchelonModP): RrefModP {
-  const { p, cols: n, pivotOf, rowCols, rowVals } = e;
-  const invP = 1 / p;
+  const { p, cols: n, pivotOf } = e;
+  const rowCols = [...e.rowCols];
+  const rowVals = [...e.rowVals];
+  backSubstitute(p, n, pivotOf, rowCols, rowVals);
+  // Null vector of free column f, in reversed coordinates: 1 at f, −R[c][f] at pivot c < f.
+  const slot = new Int32Array(n).fill(-1);
   const free: number[] = [];
-  for (let c = n - 1; c >= 0; c--) if (pivotOf[c]! < 0) free.push(c);
-  const x = new Float64Array(n);
-  const outCols: Int32Array[] = [];
-  const outVals: Float64Array[] = [];
-  const pivots = new Int32Array(free.length);
-  for (let i = 0; i < free.length; i++) {
-    const f = free[i]!;
-    x[f] = 1;
-    let count = 1;
-    for (let c = f - 1; c >= 0; c--) {
-      const pr = pivotOf[c]!;
-      if (pr < 0) continue;
-      const cs = rowCols[pr]!;
-      const vs = rowVals[pr]!;
-      let s = 0;
-      for (let t = 1; t < cs.length; t++) {
-        const xv = x[cs[t]!]!;
-        if (xv !== 0) s = mulAddMod(s, vs[t]!, xv, p, invP);
-      }
-      if (s !== 0) {
-        x[c] = p - s;
-        count++;
-      }
+  for (let c = n - 1; c >= 0; c--) {
+    if (pivotOf[c]! < 0) {
+      slot[c] = free.length;
+      free.push(c);
     }
-    const oc = new Int32Array(count);
-    const ov = new Float64Array(count);
-    for (let c = f, t = 0; c >= 0; c--) {
-      const v = x[c]!;
-      if (v === 0) continue;
-      oc[t] = n - 1 - c;
-      ov[t++] = v;
-      x[c] = 0;
-    }
-    pivots[i] = n - 1 - f;
-    outCols.push(oc);
-    outVals.push(ov);
   }
-  return { p, cols: n, pivots, rowCols: outCols, rowVals: outVals };
+  const counts = new Int32Array(free.length).fill(1);
+  for (let c = 0; c < n; c++) {
+    const pr = pivotOf[c]!;
+    if (pr < 0) continue;
+    const cs = rowCols[pr]!;
+    for (let t = 1; t < cs.length; t++) counts[slot[cs[t]!]!]!++;
+  }
+  const outCols = Array.from(counts, (k) => new Int32Array(k));
+  const outVals = Array.from(counts, (k) => new Float64Array(k));
+  const fill = new Int32Array(free.length);
+  // Original column n−1−c ascends as c descends: visit pivot rows from the last one up.
+  for (let c = n - 1; c >= 0; c--) {
+    const pr = pivotOf[c]!;
+    if (pr < 0) {
+      // Its pivot: the pivot rows with an entry at f all have c < f, so they come later.
+      const i = slot[c]!;
+      outCols[i]![0] = n - 1 - c;
+      outVals[i]![0] = 1;
+      fill[i] = 1;
+      continue;
+    }
+    const cs = rowCols[pr]!;
+    const vs = rowVals[pr]!;
+    for (let t = 1; t < cs.length; t++) {
+      const i = slot[cs[t]!]!;
+      outCols[i]![fill[i]!] = n - 1 - c;
+      outVals[i]![fill[i]!++] = p - vs[t]!;
+    }
+  }
+  return { p, cols: n, pivots: Int32Array.from(free, (f) => n - 1 - f), rowCols: outCols, rowVals: outVals };
 }
 
 /**

@@ -4,7 +4,7 @@
  * ⊗ → Kronecker product (Kronecker sum for the Lie algebra), ⊕ → block diagonal,
  * dual → ρ(g)^{-T} (−Aᵀ for the Lie algebra).
  */
-import type { Field } from '../field/field.js';
+import { FloatField, RationalField, type Field } from '../field/field.js';
 import type { Group } from '../group/group.js';
 import { SpecError } from '../errors.js';
 import { blockDiag, equalMatrices, identity, invertExactOrNull, invertFloatOrNull, invertGenericOrNull, kron, kronSum, map, multiply, transpose, zeros, type SparseMatrix } from '../linalg/index.js';
@@ -119,7 +119,8 @@ function build<T>(cache: RepMatrixCache<T>, rep: Rep): RepMatrices<T> {
 function inverseTranspose<T>(f: Field<T>, m: SparseMatrix<T>, index: number, of: Rep): SparseMatrix<T> {
   const t = transpose(m);
   if (equalMatrices(f, multiply(f, m, t), identity(f, m.rows))) return m;
-  const inv = f.complex ? invertGenericOrNull(f, m) : f.kind === 'exact' ? invertExactOrNull(m as never) : invertFloatOrNull(m as never);
+  // ℚ and float64 have specialised inversions; ℚ(i) and number fields use the generic one.
+  const inv = f === (RationalField as unknown) ? invertExactOrNull(m as never) : f === (FloatField as unknown) ? invertFloatOrNull(m as never) : invertGenericOrNull(f, m);
   if (inv === null) {
     // Custom groups reject singular generators on load; this catches groups built in code.
     throw new SpecError('E_REP_DUAL', `the dual (${printRep(of)})* needs ρ(h_${index})⁻¹, but generator ${index} is not invertible on ${printRep(of)}`, {

@@ -1,14 +1,17 @@
 /**
  * The elimination strategies: pre-reduce by the group's signed-permutation elements (orbit sums
  * first), impose the remaining generators as linear constraints on that smaller space, and take
- * the null space — over ℚ (`rational`), over ℚ(i) (`gaussian`) or in float64 by SVD (`svd`).
+ * the null space — over ℚ (`rational`), over ℚ(i) (`gaussian`), over a number field ℚ(θ)
+ * (`algebraic`) or in float64 by SVD (`svd`).
  */
 import type { Field } from '../field/field.js';
 import { FloatField, RationalField } from '../field/field.js';
 import { GaussianField, type Gaussian } from '../field/gaussian.js';
 import type { Rational } from '../field/rational.js';
-import { asSignedPermutation, CsrBuilder, nullspaceComplex, nullspaceExact, nullspaceFloat, type SparseMatrix } from '../linalg/index.js';
+import { isNumberField, type Algebraic, type NumberField } from '../field/number-field.js';
+import { asSignedPermutation, CsrBuilder, nullspaceAlgebraic, nullspaceComplex, nullspaceExact, nullspaceFloat, type SparseMatrix } from '../linalg/index.js';
 import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
+import { assembleAlgebraic } from '../constraints/assemble-algebraic.js';
 import { signedPermAction } from '../rep/signed-perm.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { orbitLabels } from './orbit.js';
@@ -38,10 +41,14 @@ function signedPermSplit<T>(p: HomProblem<T>, deadline: Deadline | undefined): S
     if (!reduced || !isSignedPermOnBase(p, i)) rest.push([mo, inM.discrete[i]!]);
   });
   outM.lie.forEach((a, i) => rest.push([a, inM.lie[i]!]));
+  const reduction = reduced ? orbitLabels(outPerms, inPerms, p.m, p.n, deadline) : null;
+  // Elements acting trivially on W (C(6)'s −I on T(5)→T(5)) leave every orbit a single unknown:
+  // then there is nothing to reduce, only bookkeeping to pay for.
+  const trivial = reduction !== null && reduction.count === p.m * p.n;
   return {
-    reduction: reduced ? orbitLabels(outPerms, inPerms, p.m, p.n, deadline) : null,
+    reduction: trivial ? null : reduction,
     rest,
-    signedPermCount: reduced ? outPerms.length : 0,
+    signedPermCount: reduced && !trivial ? outPerms.length : 0,
   };
 }
 
@@ -85,19 +92,27 @@ function expandReduced<T>(f: Field<T>, y: SparseMatrix<T>, reduction: Reduction,
   return out.build();
 }
 
-/** A null-space kernel: the rows spanning {y : C·y = 0}, how they were found, and (floats) the gap. */
-type Kernel<T> = (c: SparseMatrix<T>, p: HomProblem<T>, split: Split<T>, options: SolveOptions) => {
+/**
+ * A null-space kernel: assembles the constraints of the remaining generators over the orbit
+ * coordinates and returns the rows spanning {y : C·y = 0}, how they were found, and (floats) the gap.
+ */
+type Kernel<T> = (p: HomProblem<T>, split: Split<T>, options: SolveOptions) => {
   readonly basis: SparseMatrix<T>;
   readonly method: string;
+  readonly constraintRows: number;
   readonly singularValueGap?: SolveDiagnostics['singularValueGap'];
 };
+
+/** The constraint matrix of the generators left after the orbit pre-reduction (assemble.ts). */
+function constraints<T>(p: HomProblem<T>, split: Split<T>, options: SolveOptions): SparseMatrix<T> {
+  return assembleConstraints(p.group.field, split.rest, p.m, p.n, split.reduction ?? undefined, options.deadline);
+}
 
 function eliminate<T>(p: HomProblem<T>, options: SolveOptions, strategy: Strategy, reason: string, kernel: Kernel<T>): BlockBasis<T> {
   const f = p.group.field;
   const size = p.m * p.n;
   const split = signedPermSplit(p, options.deadline);
-  const c = assembleConstraints(f, split.rest, p.m, p.n, split.reduction ?? undefined, options.deadline);
-  const y = kernel(c, p, split, options);
+  const y = kernel(p, split, options);
   const elements = split.reduction ? expandReduced(f, y.basis, split.reduction, size, options.deadline) : y.basis;
   const pre = split.signedPermCount > 0 ? `; ${split.signedPermCount} signed-permutation element(s) of the group pre-reduce by orbit sums` : '';
   return Object.freeze({
@@ -109,7 +124,7 @@ function eliminate<T>(p: HomProblem<T>, options: SolveOptions, strategy: Strateg
     reason: reason + pre,
     diagnostics: Object.freeze({
       reducedUnknowns: split.reduction ? split.reduction.count : size,
-      constraintRows: c.rows,
+      constraintRows: y.constraintRows,
       method: y.method,
       ...(y.singularValueGap ? { singularValueGap: y.singularValueGap } : {}),
     }),
@@ -125,31 +140,57 @@ function constraintScale(pairs: readonly (readonly [SparseMatrix<number>, Sparse
   return pairs.reduce((s, [o, i]) => Math.max(s, rms(o, m) + rms(i, n)), 0);
 }
 
-function elimination(name: StrategyName, family: 'exact' | 'float', field: Field<unknown>, wrongField: string, reason: string, kernel: Kernel<unknown>): Strategy {
+function elimination(name: StrategyName, family: 'exact' | 'float', applies: (f: Field<unknown>) => boolean, wrongField: string, reason: string | ((f: Field<unknown>) => string), kernel: Kernel<unknown>): Strategy {
   const strategy: Strategy = {
     name,
     family,
-    whyNot: (p) => (p.group.field === (field as unknown) ? null : wrongField),
-    solve: <T>(p: HomProblem<T>, options: SolveOptions) => eliminate(p, options, strategy, reason, kernel as unknown as Kernel<T>),
+    whyNot: (p) => (applies(p.group.field as Field<unknown>) ? null : wrongField),
+    solve: <T>(p: HomProblem<T>, options: SolveOptions) =>
+      eliminate(p, options, strategy, typeof reason === 'string' ? reason : reason(p.group.field as Field<unknown>), kernel as unknown as Kernel<T>),
   };
   return Object.freeze(strategy);
 }
 
 /** Exact elimination over ℚ: modular elimination, rational reconstruction, exact check. */
-export const rationalStrategy: Strategy = elimination('rational', 'exact', RationalField, 'some generator entry is not rational', 'all generator entries are rational', (c, _p, _s, options) =>
-  nullspaceExact(c as unknown as SparseMatrix<Rational>, options.deadline ? { deadline: options.deadline } : {}) as never,
-);
+export const rationalStrategy: Strategy = elimination('rational', 'exact', (f) => f === (RationalField as unknown), 'some generator entry is not rational', 'all generator entries are rational', (p, split, options) => {
+  const c = constraints(p, split, options) as unknown as SparseMatrix<Rational>;
+  return { ...nullspaceExact(c, options.deadline ? { deadline: options.deadline } : {}), constraintRows: c.rows } as never;
+});
 
 /** Exact elimination over ℚ(i), through the realified rational system. */
-export const gaussianStrategy: Strategy = elimination('gaussian', 'exact', GaussianField, 'the group is not over the Gaussian rationals ℚ(i)', 'all generator entries are Gaussian rationals ℚ(i)', (c) =>
-  nullspaceComplex(c as unknown as SparseMatrix<Gaussian>) as never,
+export const gaussianStrategy: Strategy = elimination('gaussian', 'exact', (f) => f === (GaussianField as unknown), 'the group is not over the Gaussian rationals ℚ(i)', 'all generator entries are Gaussian rationals ℚ(i)', (p, split, options) => {
+  const c = constraints(p, split, options) as unknown as SparseMatrix<Gaussian>;
+  return { ...nullspaceComplex(c), constraintRows: c.rows } as never;
+});
+
+/**
+ * Exact elimination over a number field ℚ(θ) (cos, sin and √ entries): modular elimination in the
+ * field's embeddings into GF(p), a rational basis when the space is defined over ℚ, checked
+ * exactly in the field (linalg/nullspace-algebraic.ts).
+ */
+export const algebraicStrategy: Strategy = elimination(
+  'algebraic',
+  'exact',
+  isNumberField,
+  'the group is not over a number field',
+  (f) => `the generator entries are algebraic numbers, exact in ${(f as NumberField).name}`,
+  (p, split, options) => {
+    const field = p.group.field as unknown as NumberField;
+    const pairs = split.rest as unknown as [SparseMatrix<Algebraic>, SparseMatrix<Algebraic>][];
+    const c = assembleAlgebraic(field, pairs, p.m, p.n, split.reduction ?? undefined, options.deadline);
+    // Stage ⑤ checks every block exactly in the field (verify/algebraic.ts), so the solver's own
+    // test of a reconstructed candidate need only be a cheap probabilistic one.
+    const r = nullspaceAlgebraic(c, field, { check: 'probable', ...(options.deadline ? { deadline: options.deadline } : {}) });
+    return { basis: r.basis, method: r.method, constraintRows: c.rows } as never;
+  },
 );
 
 /** Float64 null space by dense SVD with a relative rank tolerance; reports the singular-value gap. */
-export const svdStrategy: Strategy = elimination('svd', 'float', FloatField, 'the group is exact (use the rational or gaussian strategy)', 'some generator entry is irrational, so the solve is in float64', (c, p, split, options) => {
-  const r = nullspaceFloat(c as unknown as SparseMatrix<number>, {
+export const svdStrategy: Strategy = elimination('svd', 'float', (f) => f === (FloatField as unknown), 'the group is exact (use an exact strategy)', 'the solve is in float64 (a generator entry is a decimal, not an exact expression, or a float strategy was forced)', (p, split, options) => {
+  const c = constraints(p, split, options) as unknown as SparseMatrix<number>;
+  const r = nullspaceFloat(c, {
     ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),
     scale: constraintScale(split.rest as unknown as [SparseMatrix<number>, SparseMatrix<number>][], p.m, p.n),
   });
-  return { basis: r.basis, method: r.method, singularValueGap: r.singularValues } as never;
+  return { basis: r.basis, method: r.method, singularValueGap: r.singularValues, constraintRows: c.rows } as never;
 });

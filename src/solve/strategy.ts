@@ -1,5 +1,5 @@
 /**
- * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Six exist,
+ * What a solve strategy is: one way to find the basis of one block Hom(R_a, S_b). Seven exist,
  * each in its own file, tried in this order by select.ts:
  *
  * | strategy  | family | applies when                                   | method                              |
@@ -8,7 +8,8 @@
  * | orbit     | orbit  | signed-permutation generators, no Lie algebra  | orbit sums (union-find)             |
  * | rational  | exact  | rational generator entries                     | modular elimination over ℚ          |
  * | gaussian  | exact  | entries in ℚ(i) (U(n), SU(n))                  | realified modular elimination       |
- * | reynolds  | float  | finite float group, > FLOAT_DENSE_LIMIT unknowns| group average of random matrices    |
+ * | algebraic | exact  | entries in a number field (cos, sin, √: C(k))  | modular elimination in the field's embeddings |
+ * | reynolds  | float  | finite float group, wide or small order        | group average of random matrices    |
  * | svd       | float  | float generator entries                        | dense SVD, relative rank tolerance  |
  *
  * The elimination strategies first pre-reduce by the group's signed-permutation elements (orbit
@@ -29,14 +30,17 @@ import type { GroupFacts } from './facts.js';
 import type { DiagramBlock } from '../diagram/types.js';
 import type { MaterialiseEstimate } from '../diagram/materialise.js';
 
-/** The six strategies. */
-export type StrategyName = 'diagram' | 'orbit' | 'rational' | 'gaussian' | 'reynolds' | 'svd';
+/** The seven strategies. */
+export type StrategyName = 'diagram' | 'orbit' | 'rational' | 'gaussian' | 'algebraic' | 'reynolds' | 'svd';
 /** Their families: how exact the answer is (the basis JSON's `strategy`, where `diagram` is written `exact`). */
 export type StrategyFamily = 'diagram' | 'orbit' | 'exact' | 'float';
 /** What a caller may force: one strategy, or the best applicable one of a family. */
 export type StrategyChoice = StrategyName | StrategyFamily;
 
-/** Above this many (orbit-reduced) unknowns, finite float groups use the Reynolds projector. */
+/**
+ * Above this many (orbit-reduced) unknowns, finite float groups always use the Reynolds
+ * projector; below it, whichever of projection and dense SVD is estimated cheaper (reynolds.ts).
+ */
 export const FLOAT_DENSE_LIMIT = 1500;
 
 /** One block of the answer: Hom(inRep, outRep) for summand types, as RREF rows of length m·n. */
@@ -88,8 +92,8 @@ export interface SolveOptions {
   /** Relative rank tolerance of the float path. */
   readonly rtol?: number;
   /**
-   * Finite float groups with more (orbit-reduced) unknowns than this use the Reynolds projector
-   * instead of dense SVD (default FLOAT_DENSE_LIMIT).
+   * Finite float groups with more (orbit-reduced) unknowns than this always use the Reynolds
+   * projector instead of dense SVD (default FLOAT_DENSE_LIMIT); below it the cheaper one runs.
    */
   readonly floatDenseLimit?: number;
   /** Cooperative time limit (`--timeout`), ticked inside the long loops. */

@@ -11,7 +11,7 @@
  */
 import { SolverError } from '../errors.js';
 import type { Field } from '../field/field.js';
-import { CsrBuilder, equalMatrices, linearCombination, multiply, type SparseMatrix } from '../linalg/index.js';
+import { CsrBuilder, equalMatrices, multiply, transpose, type SparseMatrix } from '../linalg/index.js';
 import type { RepMatrices } from '../rep/matrices.js';
 import type { SignedPerm } from '../rep/signed-perm.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
@@ -37,11 +37,56 @@ function rowAsMatrix<T>(f: Field<T>, rows: SparseMatrix<T>, r: number, m: number
   return b.build();
 }
 
-function frobenius<T>(f: Field<T>, m: SparseMatrix<T>): number {
+/** A matrix's values as float64 (the float branch works on numbers only). */
+function floatMatrix<T>(f: Field<T>, m: SparseMatrix<T>): SparseMatrix<number> & { readonly values: Float64Array } {
+  return { rows: m.rows, cols: m.cols, rowPtr: m.rowPtr, colIdx: m.colIdx, values: Float64Array.from(m.values, (v) => f.toNumber(v)) } as never;
+}
+
+function norm(values: ArrayLike<number>): number {
   let s = 0;
-  for (const v of m.values) s += f.toNumber(v) ** 2;
+  for (let k = 0; k < values.length; k++) s += values[k]! * values[k]!;
   return Math.sqrt(s);
 }
+
+/**
+ * ‖ρ_out·B − B·ρ_in‖_F for one basis element B (entries lo… of `colIdx`, values `bv`): each entry
+ * B[row, col] adds column `row` of ρ_out (row `row` of ρ_outᵀ) and subtracts row `col` of ρ_in, in
+ * one dense accumulator — the generic sparse products cost more than the whole float solve.
+ */
+function residualNorm(oT: SparseMatrix<number>, inn: SparseMatrix<number>, colIdx: Int32Array, lo: number, bv: Float64Array, n: number, acc: Float64Array): number {
+  // Large W: remember which entries were touched instead of scanning all of acc afterwards.
+  const touched: number[] | null = acc.length > DENSE_SCAN ? [] : null;
+  for (let t = 0; t < bv.length; t++) {
+    const x = colIdx[lo + t]!;
+    const row = Math.floor(x / n);
+    const col = x - row * n;
+    const v = bv[t]!;
+    for (let k = oT.rowPtr[row]!; k < oT.rowPtr[row + 1]!; k++) {
+      const pos = oT.colIdx[k]! * n + col;
+      touched?.push(pos);
+      acc[pos]! += oT.values[k]! * v;
+    }
+    for (let k = inn.rowPtr[col]!; k < inn.rowPtr[col + 1]!; k++) {
+      const pos = row * n + inn.colIdx[k]!;
+      touched?.push(pos);
+      acc[pos]! -= v * inn.values[k]!;
+    }
+  }
+  let s = 0;
+  const take = (i: number): void => {
+    const a = acc[i]!;
+    if (a !== 0) {
+      s += a * a;
+      acc[i] = 0;
+    }
+  };
+  if (touched) touched.forEach(take);
+  else for (let i = 0; i < acc.length; i++) take(i);
+  return Math.sqrt(s);
+}
+
+/** W with at most this many entries is scanned whole after each residual. */
+const DENSE_SCAN = 1 << 16;
 
 /**
  * Checks the reduced-row-echelon invariants; throws E_VERIFY when they fail.
@@ -100,7 +145,13 @@ export function verifyBasis<T>(
   rows: SparseMatrix<T>,
   m: number,
   n: number,
-  options: { readonly randomElements?: number; readonly seed?: number; readonly deadline?: Deadline } = {},
+  options: {
+    readonly randomElements?: number;
+    readonly seed?: number;
+    readonly deadline?: Deadline;
+    /** Random group elements [ρ_out(g), ρ_in(g)] to check besides the generators (float bases); default: made from these matrices. */
+    readonly samples?: readonly (readonly [SparseMatrix<T>, SparseMatrix<T>])[];
+  } = {},
 ): VerifyReport {
   checkEchelon(f, rows);
   const deadline = options.deadline ?? NO_DEADLINE;
@@ -120,17 +171,24 @@ export function verifyBasis<T>(
     }
     return Object.freeze({ mode: 'exact', generatorsChecked: pairs.length, randomElementsChecked: 0, maxResidual: 0, tolerance: 0, independent: true });
   }
-  const samples = randomGroupElements(f as unknown as Field<number>, out as unknown as RepMatrices<number>, inn as unknown as RepMatrices<number>, options.randomElements ?? 3, options.seed ?? 1);
-  const all = [...pairs, ...(samples as unknown as [SparseMatrix<T>, SparseMatrix<T>][])];
+  const samples =
+    (options.samples as [SparseMatrix<T>, SparseMatrix<T>][] | undefined) ??
+    (randomGroupElements(f as unknown as Field<number>, out as unknown as RepMatrices<number>, inn as unknown as RepMatrices<number>, options.randomElements ?? 3, options.seed ?? 1) as unknown as [SparseMatrix<T>, SparseMatrix<T>][]);
+  const all = [...pairs, ...samples].map(([o, i]) => {
+    const oT = floatMatrix(f, transpose(o));
+    const ii = floatMatrix(f, i);
+    return { oT, inn: ii, scale: Math.max(norm(oT.values), norm(ii.values), 1e-300) };
+  });
+  const acc = new Float64Array(m * n);
   let worst = 0;
   for (let r = 0; r < rows.rows; r++) {
     deadline.check();
-    const b = rowAsMatrix(f, rows, r, m, n);
-    const nb = frobenius(f, b);
-    all.forEach(([o, i], g) => {
-      const diff = linearCombination(f, f.one, multiply(f, o, b), f.neg(f.one), multiply(f, b, i));
-      const scale = Math.max(frobenius(f, o), frobenius(f, i), 1e-300) * nb;
-      const res = frobenius(f, diff) / scale;
+    const lo = rows.rowPtr[r]!;
+    const hi = rows.rowPtr[r + 1]!;
+    const bv = Float64Array.from(rows.values.slice(lo, hi), (v) => f.toNumber(v));
+    const nb = norm(bv);
+    all.forEach(({ oT, inn: ii, scale }, g) => {
+      const res = residualNorm(oT, ii, rows.colIdx, lo, bv, n, acc) / (scale * nb);
       worst = Math.max(worst, res);
       if (!(res <= FLOAT_RESIDUAL_TOLERANCE)) {
         const what = g < pairs.length ? `generator ${g}` : `random group element ${g - pairs.length}`;

@@ -2,16 +2,25 @@
  * Stage ⑤, verify: the check every block gets before it is returned, and the optional
  * certificate. Which check runs is decided here, from the block and the problem: a diagram block
  * has its invariant tensors checked (and its rows when small); rows of a problem with
- * signed-permutation generators and no Lie algebra get the linear-time exact check; everything
- * else the matrix check.
+ * signed-permutation generators and no Lie algebra get the linear-time exact check; groups over a
+ * number field the exact integer-coefficient check (algebraic.ts); everything else the matrix check.
  */
 import { checkDiagramForms } from '../diagram/verify.js';
 import type { SparseMatrix } from '../linalg/index.js';
 import type { BlockBasis } from '../solve/strategy.js';
-import type { RepMatrixCache } from '../rep/matrices.js';
 import type { Rep } from '../rep/rep.js';
+import { balanceForGroup } from '../rep/balance.js';
+import { RepMatrixCache } from '../rep/matrices.js';
+import type { Group } from '../group/group.js';
+import { randomElementGroup } from '../rep/random-elements.js';
+
+/** Random group elements checked per float block, and their seed (deterministic). */
+const FLOAT_RANDOM_ELEMENTS = 3;
+const FLOAT_SEED = 1;
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { verifyBasis, verifySignedPerm } from './equivariance.js';
+import { verifyAlgebraic } from './algebraic.js';
+import { isNumberField, type Algebraic } from '../field/number-field.js';
 import type { VerifyReport } from './report.js';
 
 export { certifyBasis, type Certifiable } from './certify.js';
@@ -48,10 +57,27 @@ function verifyRows<T>(
   const field = matrices.group.field;
   const outPerms = matrices.signedPerms(outRep);
   const inPerms = matrices.signedPerms(inRep);
-  if (matrices.group.lie.length === 0 && outPerms !== null && inPerms !== null) {
+  // Exact fields only: a float basis of a signed-permutation group (--strategy float) holds values
+  // within rounding of ±1, not ±1, and gets the float residual check.
+  if (field.kind === 'exact' && matrices.group.lie.length === 0 && outPerms !== null && inPerms !== null) {
     return verifySignedPerm(field, outPerms, inPerms, rows, m, n, { deadline });
   }
-  return verifyBasis(field, matrices.of(outRep), matrices.of(inRep), rows, m, n, { deadline });
+  // Dense generators: check the same unknowns as the balanced Hom (rep/balance.ts), whose rep
+  // matrices are far smaller (Hom(V*^5, V^5) instead of Hom(scalar, V^10)).
+  const b = balanceForGroup(matrices.group, inRep, outRep);
+  if (isNumberField(field)) {
+    const am = matrices as unknown as RepMatrixCache<Algebraic>;
+    return verifyAlgebraic(field, am.of(b.outRep), am.of(b.inRep), rows as unknown as SparseMatrix<Algebraic>, b.m, b.n, { deadline });
+  }
+  if (field.kind === 'float') {
+    // Random elements made on V and lifted to the reps (random-elements.ts), not on the reps.
+    const sampled = new RepMatrixCache(randomElementGroup(matrices.group as unknown as Group<number>, FLOAT_RANDOM_ELEMENTS, FLOAT_SEED));
+    const so = sampled.of(b.outRep).discrete;
+    const si = sampled.of(b.inRep).discrete;
+    const samples = so.map((o, k) => [o, si[k]!] as const) as unknown as [SparseMatrix<T>, SparseMatrix<T>][];
+    return verifyBasis(field, matrices.of(b.outRep), matrices.of(b.inRep), rows, b.m, b.n, { deadline, samples });
+  }
+  return verifyBasis(field, matrices.of(b.outRep), matrices.of(b.inRep), rows, b.m, b.n, { deadline });
 }
 
 /** Above this much work (see below) a diagram block is checked symbolically only. */

@@ -36,7 +36,7 @@ describe('basis JSON v1', () => {
   });
 
   it('float bases have numeric values and exact: false', () => {
-    const j = jsonOf({ group: 'D(5)', in: 'V⊗V', out: 'scalar' });
+    const j = jsonOf({ group: 'D(5)', in: 'V⊗V', out: 'scalar', strategy: 'float' });
     expect(j['exact']).toBe(false);
     const basis = j['basis'] as { entries: [number, number, number][] }[];
     expect(basis).toHaveLength(1);

@@ -11,6 +11,7 @@ import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis } from '../../src/pipeline.js';
 import { parseCustomGroup } from '../../src/group/custom.js';
 import { flatBasis } from '../../src/basis.js';
+import { customGroupFromJson } from '../../src/group/custom.js';
 import { generatedDir } from './layer-cases.js';
 import { describeWithRuntime, findPython, requireRuntime, root } from './runtimes.js';
 
@@ -24,6 +25,8 @@ describeWithRuntime('python/load_basis.py', runtime, present, () => {
       { group: 'S(3)', in: 'V', out: 'V' },
       { group: 'SO(2)', in: 'V', out: 'V' },
       { group: 'S(3)', in: '2V', out: 'V+scalar' },
+      // A number field: the invariant form (1, √2) is irrational, written as {coefficients, float}.
+      { group: customGroupFromJson({ name: 'swap-scaled', dim: 2, generators: [[[0, 'sqrt(2)'], ['1/sqrt(2)', 0]]] }), in: 'V', out: 'scalar' },
     ];
     const dir = generatedDir('loader');
     const bases = requests.map((r) => solveBasis(r));

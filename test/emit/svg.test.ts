@@ -96,7 +96,7 @@ describe('basisSvg: edge cases', () => {
   });
 
   it('a float group (irrational generators) is drawn as small multiples', () => {
-    const basis = solveBasis({ group: 'D(5)', in: 'V**2' });
+    const basis = solveBasis({ group: 'D(5)', in: 'V**2', strategy: 'float' });
     expect(basis.exact).toBe(false);
     const svg = basisSvg(basis);
     expect(count(svg, /class="multiple"/g)).toBe(basis.dim);

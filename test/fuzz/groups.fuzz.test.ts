@@ -192,11 +192,18 @@ describe('fuzz: permutations and their matrices', () => {
 
 describe('regressions found by fuzzing', () => {
   it('a rotation by 2π/1 (the identity up to rounding) gives all of Hom(V, V), not a rank from rounding noise', () => {
-    const g = customGroupFromJson({ name: 'C1', dim: 2, generators: [[['cos(2*pi)', '-sin(2*pi)'], ['sin(2*pi)', 'cos(2*pi)']]] });
+    // As float64 values (sin(2π) = −2.4e−16): a float group.
+    const s = Math.sin(2 * Math.PI);
+    const g = customGroupFromJson({ name: 'C1', dim: 2, generators: [[[Math.cos(2 * Math.PI), -s], [s, Math.cos(2 * Math.PI)]]] });
     expect(g.field.kind).toBe('float');
     const b = solveBasis({ group: g, in: 'V', certify: true });
     expect(b.dim).toBe(4);
     expect(b.certificate?.certified).toBe(true);
+    // As expressions: exactly the identity, over ℚ.
+    const e = customGroupFromJson({ name: 'C1', dim: 2, generators: [[['cos(2*pi)', '-sin(2*pi)'], ['sin(2*pi)', 'cos(2*pi)']]] });
+    expect(e.field.name).toBeUndefined();
+    expect(e.field.kind).toBe('exact');
+    expect(solveBasis({ group: e, in: 'V' }).dim).toBe(4);
   });
 
   it('Lie algebra entries near 1e308: a typed error, not an endless matrix exponential (found at FUZZ_SCALE=5)', () => {

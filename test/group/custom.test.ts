@@ -5,7 +5,10 @@ import { GroupFileError, customGroupFromJson, loadCustomGroup, parseCustomGroup 
 import { parseEntry } from '../../src/group/entries.js';
 import { resolveGroup } from '../../src/group/resolve.js';
 import { rotations } from '../../src/group/library/index.js';
-import { dense, mat } from './helpers.js';
+import { dense } from './helpers.js';
+import type { Field } from '../../src/field/field.js';
+import type { AnyGroup } from '../../src/group/group.js';
+import { equalMatrices, identity, multiply, type SparseMatrix } from '../../src/linalg/sparse.js';
 
 function errorOf(fn: () => unknown): SpecError {
   try {
@@ -20,7 +23,7 @@ function errorOf(fn: () => unknown): SpecError {
 const group = (obj: unknown) => customGroupFromJson(obj, 'test.json');
 
 describe('entries', () => {
-  it.each<[unknown, 'exact' | 'float', number]>([
+  it.each<[unknown, 'exact' | 'algebraic' | 'float', number]>([
     [3, 'exact', 3],
     [-2, 'exact', -2],
     [0.25, 'exact', 0.25],
@@ -31,15 +34,44 @@ describe('entries', () => {
     ['(1/2)*3 - 1', 'exact', 0.5],
     ['2^-2', 'exact', 0.25],
     [0.30901699437494745, 'float', 0.30901699437494745],
-    ['sqrt(3)/2', 'float', Math.sqrt(3) / 2],
-    ['cos(2*pi/5)', 'float', Math.cos((2 * Math.PI) / 5)],
-    ['-sin(2 pi / 5)', 'float', -Math.sin((2 * Math.PI) / 5)],
+    ['sqrt(3)/2', 'algebraic', Math.sqrt(3) / 2],
+    ['cos(2*pi/5)', 'algebraic', Math.cos((2 * Math.PI) / 5)],
+    ['-sin(2 pi / 5)', 'algebraic', -Math.sin((2 * Math.PI) / 5)],
+    ['cos(2*pi*3/7)', 'algebraic', Math.cos((6 * Math.PI) / 7)],
+    ['sin(tau/5)', 'algebraic', Math.sin((2 * Math.PI) / 5)],
+    ['tan(pi/8)', 'algebraic', Math.tan(Math.PI / 8)],
+    ['phi', 'algebraic', (1 + Math.sqrt(5)) / 2],
+    ['1/(2*phi)', 'algebraic', 1 / (1 + Math.sqrt(5))],
+    ['2^(1/2)', 'algebraic', Math.SQRT2],
+    ['sqrt(7/3) - sqrt(12)', 'algebraic', Math.sqrt(7 / 3) - Math.sqrt(12)],
+    ['abs(-sqrt(2))', 'algebraic', Math.SQRT2],
+    ['cos(pi/3)', 'exact', 0.5],
+    ['sin(tau/12)', 'exact', 0.5],
+    ['sqrt(9/4)', 'exact', 1.5],
+    ['(1+sqrt(5))/2 - phi', 'exact', 0],
+    ['cos(1)', 'float', Math.cos(1)],
+    ['exp(1)', 'float', Math.E],
+    ['pi/4', 'float', Math.PI / 4],
+    ['sqrt(2+sqrt(2))', 'float', Math.sqrt(2 + Math.SQRT2)],
   ])('%j → %s %d', (raw, kind, value) => {
     const e = parseEntry(raw);
     expect(e.ok).toBe(true);
     if (!e.ok) return;
     expect(e.kind).toBe(kind);
-    expect(kind === 'exact' ? Number((e.value as { num: bigint }).num) / Number((e.value as { den: bigint }).den) : e.value).toBeCloseTo(value, 15);
+    const number = e.kind === 'exact' ? Number(e.value.num) / Number(e.value.den) : e.kind === 'algebraic' ? e.float : e.value;
+    expect(number).toBeCloseTo(value, 14);
+  });
+
+  it.each([
+    ['cos(1)', /cos of 1 is transcendental/],
+    ['exp(1)', /exp is not evaluated exactly/],
+    ['pi/4', /π is transcendental/],
+    ['e', /e is transcendental/],
+    ['sqrt(2+sqrt(2))', /nested radicals/],
+    ['sqrt(1009)', /conductor/],
+  ])('%j falls back to float64 and says why (%s)', (raw, why) => {
+    const e = parseEntry(raw);
+    expect(e.ok && e.kind === 'float' ? e.note : '').toMatch(why);
   });
 
   it('exact rationals are exact', () => {
@@ -56,6 +88,9 @@ describe('entries', () => {
     ['1e400', /too large/],
     [Infinity, /finite/],
     ['sqrt(-1)', /not a real number/],
+    ['sqrt(-3/4) + 1', /square root of the negative number -3\/4/],
+    ['tan(pi/2)', /undefined/],
+    ['sqrt(2)/(sqrt(8) - 2*sqrt(2))', /division by zero/],
     ['x + 1', /unknown name "x"/],
     ['f(x) = 1', /not allowed/],
     ['[1, 2]', /not allowed/],
@@ -87,17 +122,33 @@ describe('custom group fixtures', () => {
     expect(g.factors[0]!.discrete).toEqual(g.discrete);
   });
 
-  it('c5-irrational.json: a float group equal to C(5)', () => {
+  it('c5-irrational.json: an exact group equal to C(5)', () => {
     const g = loadCustomGroup('fixtures/groups/c5-irrational.json');
-    expect(g.field.kind).toBe('float');
+    expect(g.field.kind).toBe('exact');
+    expect(g.field.name).toBe('ℚ(2cos(2π/20))');
     expect(g.order).toBe(5n);
     const c5 = rotations(5);
-    expect(dense(g, g.discrete[0]!)).toEqual(dense(c5, c5.discrete[0]!));
-    // h⁵ = I up to rounding
-    let p = dense(g, g.discrete[0]!);
-    for (let i = 0; i < 4; i++) p = mat(p, dense(g, g.discrete[0]!));
-    expect(p[0]![0]!).toBeCloseTo(1, 12);
-    expect(p[0]![1]!).toBeCloseTo(0, 12);
+    const json = (x: AnyGroup) => x.discrete[0]!.values.map((v) => JSON.stringify((x.field as Field<unknown>).toJSON(v)));
+    expect(json(g)).toEqual(json(c5));
+    // h⁵ = I exactly
+    const f = g.field as Field<unknown>;
+    const h = g.discrete[0] as SparseMatrix<unknown>;
+    let p = h;
+    for (let i = 0; i < 4; i++) p = multiply(f, p, h);
+    expect(equalMatrices(f, p, identity(f, 2))).toBe(true);
+  });
+
+  it('the field comes from all entries: ℚ(√2, √3) for √2 and √3; a transcendental entry makes float64 with a warning', () => {
+    const g = group({ dim: 2, generators: [[['sqrt(2)/2', '-sqrt(2)/2'], ['sqrt(2)/2', 'sqrt(2)/2']], [['1/2', '-sqrt(3)/2'], ['sqrt(3)/2', '1/2']]] });
+    expect(g.field.name).toBe('ℚ(2cos(2π/24))');
+    expect(g.warnings ?? []).toEqual([]);
+    const h = group({ dim: 2, generators: [[['cos(1)', '-sin(1)'], ['sin(1)', 'cos(1)']]] });
+    expect(h.field.kind).toBe('float');
+    expect(h.warnings![0]).toMatch(/^entry \/generators\/0\/0\/0 is not exact — cos of 1 is transcendental.*\(and 3 more such entries\): the group is solved in float64$/);
+    // Long decimals are what the user wrote: float64 without a warning about exactness.
+    const d = group({ dim: 1, generators: [[[0.30901699437494745]]] });
+    expect(d.field.kind).toBe('float');
+    expect((d.warnings ?? []).some((w) => /not exact/.test(w))).toBe(false);
   });
 
   it.each<[string, ErrorCode, string | undefined]>([

@@ -5,6 +5,7 @@ import { rat, type Rational } from '../../src/field/rational.js';
 import { equalMatrices, fromDense, identity, multiply, toDense, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { invertExact, invertExactOrNull, invertFloat, invertFloatOrNull } from '../../src/linalg/inverse.js';
 import { resolveGroup } from '../../src/group/resolve.js';
+import { toFloatGroup } from '../../src/group/convert.js';
 
 const q = (rows: number[][]) => fromDense(RationalField, rows.map((r) => r.map((v) => rat(v))));
 
@@ -61,7 +62,7 @@ describe('invertFloat', () => {
       [0.5, 0, 0],
       [0, 0, 0.25],
     ]);
-    const c5 = resolveGroup('C(5)');
+    const c5 = toFloatGroup(resolveGroup('C(5)'));
     const h = c5.discrete[0]! as SparseMatrix<number>;
     const p = toDense(FloatField, multiply(FloatField, h, invertFloat(h)));
     expect(p[0]![0]).toBeCloseTo(1, 14);

@@ -119,15 +119,36 @@ describe('plane groups C(k), D(k)', () => {
     expect(dihedral(2).order).toBe(4n);
   });
 
-  it('C(5), D(3) are float with np.cos/np.sin values', () => {
+  it('C(5), D(3) are exact over number fields, with np.cos/np.sin values', () => {
     const c5 = rotations(5);
-    expect(c5.field.kind).toBe('float');
+    expect(c5.field.kind).toBe('exact');
+    expect(c5.field.name).toBe('ℚ(2cos(2π/20))');
     const t = (2 * Math.PI) / 5;
-    expect(disc(c5)).toEqual([[[Math.cos(t), Math.sin(t)], [-Math.sin(t), Math.cos(t)]]]);
+    const want = [[Math.cos(t), Math.sin(t)], [-Math.sin(t), Math.cos(t)]];
+    disc(c5)[0]!.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - want[i]![j]!)).toBeLessThan(2e-16)));
     const d3 = dihedral(3);
-    expect(d3.field.kind).toBe('float');
+    expect(d3.field.name).toBe('ℚ(√3)');
     expect(disc(d3)[1]).toEqual(diag([-1, 1]));
     expect(d3.order).toBe(6n);
+  });
+
+  it.each([
+    [3, 'ℚ(√3)'],
+    [6, 'ℚ(√3)'],
+    [8, 'ℚ(√2)'],
+    [12, 'ℚ(√3)'],
+    [7, 'ℚ(2cos(2π/28))'],
+    [10, 'ℚ(2cos(2π/20))'],
+  ])('C(%i) is exact over %s', (k, name) => {
+    expect(rotations(k).field.name).toBe(name);
+    expect(dihedral(k).field.name).toBe(name);
+  });
+
+  it('C(k) beyond the supported field degree is float with np.cos/np.sin values', () => {
+    const c37 = rotations(37);
+    expect(c37.field.kind).toBe('float');
+    const t = (2 * Math.PI) / 37;
+    expect(disc(c37)).toEqual([[[Math.cos(t), Math.sin(t)], [-Math.sin(t), Math.cos(t)]]]);
   });
 });
 

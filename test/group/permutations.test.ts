@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SpecError, type ErrorCode } from '../../src/errors.js';
+import type { Field } from '../../src/field/field.js';
+import { isNumberField } from '../../src/field/number-field.js';
 import { customGroupFromJson, GroupFileError, MAX_CUSTOM_DIM } from '../../src/group/custom.js';
 import { MAX_PERMUTATION_DIM } from '../../src/group/permutations.js';
 import { resolveGroup } from '../../src/group/resolve.js';
@@ -80,11 +82,21 @@ describe('combined with dense generators and a Lie algebra', () => {
     expect(solveBasis({ group: g, in: 'V', certify: true }).dim).toBe(1);
   });
 
-  it('a float dense generator makes the whole group float, permutations included', () => {
+  it('an algebraic dense generator puts the whole group over its number field, permutations included', () => {
     const g = group({ dim: 2, generators: [[['cos(2*pi/3)', '-sin(2*pi/3)'], ['sin(2*pi/3)', 'cos(2*pi/3)']]], permutations: [[1, 0]] });
+    const f = g.field as Field<unknown>;
+    expect(isNumberField(f)).toBe(true);
+    expect(f.name).toBe('ℚ(√3)');
+    expect(g.discrete[1]!.values.every((v) => f.eq(v, f.one))).toBe(true);
+    expect(solveBasis({ group: g, in: 'V', certify: true }).dim).toBe(1); // D(3) on R²: scalars only
+  });
+
+  it('a decimal dense generator makes the whole group float, permutations included', () => {
+    const s = 0.8660254037844386;
+    const g = group({ dim: 2, generators: [[[-0.5, -s], [s, -0.5]]], permutations: [[1, 0]] });
     expect(g.field.kind).toBe('float');
     expect(g.discrete[1]!.values).toEqual([1, 1]);
-    expect(solveBasis({ group: g, in: 'V', certify: true }).dim).toBe(1); // D(3) on R²: scalars only
+    expect(solveBasis({ group: g, in: 'V', certify: true }).dim).toBe(1);
   });
 
   it('a Lie algebra of the same dim is allowed', () => {

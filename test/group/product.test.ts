@@ -65,11 +65,21 @@ describe('direct products', () => {
     }
   });
 
+  it('number-field factors share the field their entries generate', () => {
+    expect(resolveGroup('C(5) x S(3)').field.name).toBe('ℚ(2cos(2π/20))');
+    const g = resolveGroup('C(8) x C(3)');
+    expect(g.field.name).toBe('ℚ(2cos(2π/24))');
+    const [a, b] = g.factors.map((f, i) => dense(g, f.discrete[i]!));
+    expect(a![0]![1]).toBeCloseTo(Math.SQRT1_2, 15);
+    expect(b![0]![1]).toBeCloseTo(Math.sqrt(3) / 2, 15);
+    expect(g.order).toBe(24n);
+  });
+
   it('one float factor makes the whole product float', () => {
-    const g = resolveGroup('C(5) x S(3)');
+    const g = resolveGroup('C(37) x S(3)');
     expect(g.field.kind).toBe('float');
     expect(g.factors[1]!.discrete.every((m) => m.values.every((v) => typeof v === 'number'))).toBe(true);
-    expect(g.order).toBe(30n);
+    expect(g.order).toBe(222n);
     const s3 = toFloatGroup(symmetric(3));
     expect(dense(g, g.factors[1]!.discrete[1]!)).toEqual(dense(s3, s3.discrete[0]!));
   });

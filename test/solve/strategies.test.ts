@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FloatField, RationalField } from '../../src/field/field.js';
+import { RationalField, type Field } from '../../src/field/field.js';
 import { toNumber, type Rational } from '../../src/field/rational.js';
 import { customGroupFromJson } from '../../src/group/custom.js';
 import { flatBasis, type Basis } from '../../src/basis.js';
@@ -14,9 +14,8 @@ import { toDense, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { assertEquivariant } from '../helpers/equivariance.js';
 
 function dense(b: Basis<unknown>): number[][] {
-  const flat = flatBasis(b) as SparseMatrix<unknown>;
-  if (b.exact) return toDense(RationalField, flat as SparseMatrix<Rational>).map((r) => r.map(toNumber));
-  return toDense(FloatField, flat as SparseMatrix<number>);
+  const f = b.field as Field<unknown>;
+  return toDense(f, flatBasis(b) as SparseMatrix<unknown>).map((r) => r.map((v) => f.toNumber(v)));
 }
 
 function expectSameSpace(a: Basis<unknown>, b: Basis<unknown>): void {
@@ -63,17 +62,20 @@ describe('orbit ≡ exact ≡ float', () => {
     assertEquivariant(float);
   });
 
-  it('float: dense SVD ≡ Reynolds projection (D(5), C(7))', () => {
+  it('number field ≡ dense SVD ≡ Reynolds projection (D(5), C(7))', () => {
     for (const [group, inRep, outRep] of [
       ['D(5)', 'T(3)', 'T(3)'],
       ['C(7)', 'T(2)', 'T(2)'],
       ['D(5)', 'V+V⊗V', 'V⊗V'],
     ] as const) {
-      const svd = solveBasis({ group, in: inRep, out: outRep });
-      const reynolds = solveBasis({ group, in: inRep, out: outRep, floatDenseLimit: 0 });
+      const exact = solveBasis({ group, in: inRep, out: outRep });
+      const svd = solveBasis({ group, in: inRep, out: outRep, strategy: 'svd' });
+      const reynolds = solveBasis({ group, in: inRep, out: outRep, strategy: 'reynolds', floatDenseLimit: 0 });
+      expect(exact.blocks.every((b) => b.strategy === 'algebraic')).toBe(true);
       expect(reynolds.blocks.some((b) => b.strategy === 'reynolds' && b.diagnostics.method.startsWith('Reynolds'))).toBe(true);
       expect(svd.blocks.every((b) => b.strategy === 'svd')).toBe(true);
-      expectSameSpace(svd, reynolds);
+      expectSameSpace(exact, svd);
+      expectSameSpace(exact, reynolds);
       assertEquivariant(reynolds);
     }
   });
@@ -173,7 +175,10 @@ describe('the selector', () => {
     ['SO(3)', 'T(2)', 'rational', 'rational'],
     ['SO(3)', 'Sym^2(V)', undefined, 'rational'],
     ['SU(2)', 'V', undefined, 'gaussian'],
-    ['D(5)', 'T(2)', undefined, 'svd'],
+    ['D(5)', 'T(2)', undefined, 'algebraic'],
+    ['D(5)', 'T(2)', 'float', 'svd'],
+    ['C(37)', 'T(2)', undefined, 'reynolds'],
+    ['SO(2) x C(37)', 'V', undefined, 'svd'],
     ['S(4)', 'T(2)', 'exact', 'rational'],
     ['S(4)', 'T(2)', 'float', 'svd'],
     ['SO(3)', 'T(2)', 'svd', 'svd'],

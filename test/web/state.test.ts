@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatError } from '../../src/cli/format.js';
+import { loadCustomGroup } from '../../src/group/custom.js';
 import { GROUP_FAMILIES } from '../../src/group/library/index.js';
 import { resolveGroup, solveBasis } from '../../src/index.js';
 import { parseCatalogue } from '../../web/src/shared/catalogue.js';
@@ -78,7 +79,8 @@ describe('options', () => {
 
 describe('lazy modules', () => {
   it('predicts ml-matrix for float groups and forced float strategies only', () => {
-    expect(needsMlMatrix(resolveGroup('C(5)'))).toBe(true);
+    expect(needsMlMatrix(loadCustomGroup('fixtures/groups/c5-decimal.json'))).toBe(true);
+    expect(needsMlMatrix(resolveGroup('C(5)'))).toBe(false); // exact over ℚ(√5)
     expect(needsMlMatrix(resolveGroup('S5'), 'float')).toBe(true);
     expect(needsMlMatrix(resolveGroup('S5'), 'svd')).toBe(true);
     expect(needsMlMatrix(resolveGroup('S5'))).toBe(false);

@@ -8,7 +8,7 @@ import { toDense, type SparseMatrix } from '../../linalg/index.js';
 import type { Layout } from '../../rep/layout.js';
 import { generatorImages } from '../../group/permutations.js';
 import { printRep } from '../../rep/rep.js';
-import { blockEntries, blockRank, flatBasis, flatEntryCount, isCheap, type Basis, type BlockEntry } from '../../basis.js';
+import { blockEntries, blockRank, flatBasis, flatEntryCount, isCheap, numberFieldOf, type Basis, type BlockEntry } from '../../basis.js';
 import { materialiseRefusal } from '../../diagram/materialise.js';
 import { diagramBlockJson } from './diagram-json.js';
 import { getHeapStatistics } from 'node:v8';
@@ -122,6 +122,25 @@ function powerOfTenAbove(x: number): number {
 }
 
 /**
+ * `field`, for groups over a number field ℚ(θ): θ (as an expression and as the real root it is) and
+ * its minimal polynomial, so that `{"coefficients": [c0, …], "float": x}` values (Σ c_i θ^i) can be
+ * read exactly; `basisRational` says that the basis needs none (C(k), D(k)).
+ */
+function fieldJson<T>(basis: Basis<T>): object {
+  const nf = numberFieldOf(basis);
+  if (nf === null) return {};
+  return {
+    field: {
+      name: nf.name,
+      generator: nf.generator,
+      minimalPolynomial: nf.minimalPolynomial.map(String),
+      embedding: nf.embedding,
+      basisRational: nf.basisRational,
+    },
+  };
+}
+
+/**
  * Whether the flat basis goes into the file: on request, else when it is small or a single block —
  * and, by default, never when that would mean expanding a large diagram block (`flat: true`
  * expands it, or refuses with E_TOO_LARGE and the estimate).
@@ -170,6 +189,7 @@ export function basisJson<T>(basis: Basis<T>, options: JsonOptions = {}): object
     dim: basis.dim,
     exact: basis.exact,
     ...(f.complex ? { complex: true } : {}),
+    ...fieldJson(basis),
     canonicalForm: 'rref',
     solver: {
       strategies,
@@ -202,8 +222,10 @@ export function basisJsonText<T>(basis: Basis<T>, options: JsonOptions = {}): st
   return `${formatJson(basisJson(basis, options), '')}\n`;
 }
 
-const isFlat = (v: unknown): boolean =>
-  v === null || typeof v !== 'object' || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object'));
+/** A value written on one line: a primitive, or an algebraic number {coefficients, float}. */
+const isLeaf = (v: unknown): boolean =>
+  v === null || typeof v !== 'object' || (!Array.isArray(v) && Object.keys(v).join() === 'coefficients,float');
+const isFlat = (v: unknown): boolean => isLeaf(v) || (Array.isArray(v) && v.every(isLeaf));
 
 /**
  * Pretty-prints objects and nested arrays, but keeps arrays of primitives — and arrays of such

@@ -3,7 +3,7 @@
  * against the unconstrained layer, which strategy ran and why, how it was checked, how long it took.
  */
 import { printRep } from '../../rep/rep.js';
-import type { Basis } from '../../basis.js';
+import { numberFieldOf, type Basis } from '../../basis.js';
 import { spaceOf } from '../../group/group.js';
 import { diagramSummaryLines } from './diagram-text.js';
 import { patternPreview } from './pattern.js';
@@ -29,6 +29,13 @@ function describeGroup<T>(basis: Basis<T>): string {
   return parts.join(', ');
 }
 
+/** How exact the basis is, naming the field when it is not ℚ. */
+function exactness<T>(basis: Basis<T>): string {
+  const nf = numberFieldOf(basis);
+  if (nf) return nf.basisRational ? `, exact, rational (the generators are over ${nf.name}, θ = ${nf.generator})` : `, exact over ${nf.name} (θ = ${nf.generator}, ${nf.polynomial} = 0)`;
+  return basis.group.field.complex ? ', exact over ℚ(i)' : basis.exact ? ', exact' : ', float64';
+}
+
 /**
  * A few lines for a person.
  *
@@ -47,7 +54,7 @@ export function summaryText<T>(basis: Basis<T>, options: SummaryOptions = {}): s
     `Hom(${inRep} → ${outRep}) for ${basis.group.name}`,
     `  group     ${describeGroup(basis)}`,
     `  in → out  ${inRep} (dim ${n}) → ${outRep} (dim ${m})`,
-    `  basis     ${plural(basis.dim, "element")}: ${basis.dim.toLocaleString('en-US')} of ${(m * n).toLocaleString('en-US')} parameters of a ${m} × ${n} weight matrix${basis.group.field.complex ? ', exact over ℚ(i)' : basis.exact ? ', exact' : ', float64'}`,
+    `  basis     ${plural(basis.dim, "element")}: ${basis.dim.toLocaleString('en-US')} of ${(m * n).toLocaleString('en-US')} parameters of a ${m} × ${n} weight matrix${exactness(basis)}`,
   ];
   if (blockCount > 1) {
     lines.push(

@@ -84,13 +84,13 @@ export const GROUP_FAMILIES: readonly GroupFamily[] = Object.freeze(
       key: 'C',
       arities: [1],
       build: (a: readonly number[]) => rotations(one(a)),
-      info: info('C(k)', 'C(k) | Ck, k ≥ 1', 'rotations of the plane by 2π/k (exact for k = 1, 2, 4)', 'C(4)'),
+      info: info('C(k)', 'C(k) | Ck, k ≥ 1', 'rotations of the plane by 2π/k (exact over ℚ(cos 2π/k, sin 2π/k) up to degree 32)', 'C(6)'),
     },
     {
       key: 'D',
       arities: [1],
       build: (a: readonly number[]) => dihedral(one(a)),
-      info: info('D(k)', 'D(k) | Dk, k ≥ 1', 'dihedral group of order 2k on the plane (exact for k = 1, 2, 4)', 'D(4)'),
+      info: info('D(k)', 'D(k) | Dk, k ≥ 1', 'dihedral group of order 2k on the plane (exact over ℚ(cos 2π/k, sin 2π/k) up to degree 32)', 'D(6)'),
     },
     {
       key: 'SO',

@@ -12,11 +12,12 @@ import type { AnyGroup } from '../../../src/index.js';
 const FLOAT_CHOICES: readonly string[] = ['float', 'svd', 'reynolds'];
 
 /**
- * Whether the solve will run a float strategy (whose SVD is ml-matrix): the group's generators are
- * not all rational, or a float strategy is forced.
+ * Whether the solve will run a float strategy (whose SVD is ml-matrix): the group is float (some
+ * generator entry is a decimal, not an exact or algebraic expression), or a float strategy is forced.
  *
  * @example
- * needsMlMatrix(resolveGroup('C(5)'))        // true: cos(2π/5) entries
+ * needsMlMatrix(loadCustomGroup('c5-decimal.json')) // true: decimal entries
+ * needsMlMatrix(resolveGroup('C(5)'))        // false: exact over ℚ(√5)
  * needsMlMatrix(resolveGroup('S5'), 'float') // true
  * needsMlMatrix(resolveGroup('S5'))          // false
  */
