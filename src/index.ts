@@ -16,6 +16,7 @@ export {
   flatBasis,
   blockRank,
   networkParameters,
+  numberFieldOf,
   type Basis,
   type BlockEntry,
   type LayerBases,
