@@ -83,7 +83,7 @@ export function loadCustomGroup(path: string, options: CustomGroupOptions = {}):
     if (e instanceof SolveBasisError) throw e;
     throw new SpecError('E_GROUP_FILE', `cannot read group file ${path}: ${readErrorWords(e)}`, { expected: 'a readable JSON file' });
   }
-  return parseCustomGroup(text, path, options);
+  return Object.freeze({ ...parseCustomGroup(text, path, options), source: path }) as AnyGroup;
 }
 
 /** A read error in words; resolve.ts tells a missing file from a bad name by "no such file". */

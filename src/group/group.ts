@@ -42,6 +42,8 @@ export interface Group<T> {
   readonly convention: string;
   /** Validation warnings found when the group was loaded (custom groups); the solve still runs. */
   readonly warnings?: readonly string[];
+  /** The path a custom group was read from, as given: what `--group` takes to load it again. */
+  readonly source?: string;
 }
 
 export type ExactGroup = Group<Rational>;

@@ -82,3 +82,12 @@ describe('layer data', () => {
     expect(e.srcLength).toBeLessThanOrEqual(e.rows * e.cols);
   });
 });
+
+describe('the regenerate command', () => {
+  it('names a custom group by the file it was read from, which --group loads again', () => {
+    const file = 'fixtures/groups/hexagonal-d6.json';
+    const d = layerData(solveLayer({ group: file, in: 'V', out: 'V' }));
+    expect(d.command).toBe(`solve-basis --group "${file}" --in V --out V`);
+    expect(layerData(solveLayer({ group: 'S(3)', in: 'V', out: 'V' })).command).toBe(`solve-basis --group "S(3)" --in V --out V`);
+  });
+});

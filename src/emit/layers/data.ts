@@ -263,7 +263,7 @@ export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>)
     dimOut: basis.shape[0],
     version: VERSION,
     complex: group.field.complex === true,
-    command: `solve-basis --group ${quote(group.name)} --in ${quote(inRep)} --out ${quote(outRep)}`,
+    command: `solve-basis --group ${quote(group.source ?? group.name)} --in ${quote(inRep)} --out ${quote(outRep)}`,
     weight,
     // The bias lives in the invariant subspace of ρ_out: Hom_G(scalar, out).
     bias: expansionOf(layer.bias),
@@ -275,8 +275,8 @@ export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>)
       lie: group.lie.length,
     },
     layout: {
-      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(inRep)}`),
-      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(outRep)}`),
+      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(inRep)}`),
+      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(outRep)}`),
     },
   };
 }

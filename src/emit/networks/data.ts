@@ -310,7 +310,7 @@ export function networkData(net: NetworkBases): NetworkData {
     dimOut: net.head.weight.shape[0],
     version: VERSION,
     command:
-      `solve-basis net --group ${quote(group.name)} --in ${quote(inRep)} --out ${quote(outRep)} --hidden ${quote(net.settings.hidden)} --layers ${net.settings.layers}` +
+      `solve-basis net --group ${quote(group.source ?? group.name)} --in ${quote(inRep)} --out ${quote(outRep)} --hidden ${quote(net.settings.hidden)} --layers ${net.settings.layers}` +
       (net.settings.bilinear ? '' : ' --no-bilinear'),
     types: table.entries,
     discrete: group.discrete.length,
@@ -320,8 +320,8 @@ export function networkData(net: NetworkBases): NetworkData {
     head,
     invariants: { in: invariantVectors(net.invariants.in), out: invariantVectors(net.invariants.out) },
     layout: {
-      in: layoutLines('x', first.weight.inLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(inRep)}`),
-      out: layoutLines('y', net.head.weight.outLayout, group, `solve-basis explain --group ${quote(group.name)} --rep ${quote(outRep)}`),
+      in: layoutLines('x', first.weight.inLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(inRep)}`),
+      out: layoutLines('y', net.head.weight.outLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(outRep)}`),
     },
     parameters,
   };
