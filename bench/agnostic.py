@@ -73,28 +73,32 @@ def maron_modules():
             return out + self.all_bias + eye * self.diag_bias
 
     class MaronFused(nn.Module):
-        """Hand-optimised, channels last: the five reductions (diagonal, row and column sums, trace,
-        total), channel mixing on the reduced tensors, two full matmuls (x, x^T), broadcasts, and the
-        diagonal terms added in place on y's diagonal (O(n) work)."""
+        """Hand-optimised, channels last: the five reductions (diagonal, row and column sums, and the
+        trace and total read off the diagonal and the row sums), channel mixing on the reduced
+        tensors with the parameters stored as the mixing matrices themselves (one product per
+        shared input: [x, x^T], [diagonal, rows, columns], [trace, total] with the biases), the
+        broadcasts added in place into the full product, and the diagonal terms added in place on
+        y's diagonal (O(n) work)."""
 
         def __init__(self, cin, cout):
             super().__init__()
             s = 1 / (15 * cin) ** 0.5
-            self.full = nn.Parameter(torch.randn(2 * cin, cout) * s)  # x, x^T
-            self.vec = nn.Parameter(torch.randn(3, 3 * cin, cout) * s)  # (diag, rows, cols) -> on rows, cols, diagonal
-            self.sca = nn.Parameter(torch.randn(2, 2 * cin, cout) * s)  # (trace, total) -> everywhere, diagonal
-            self.bias = nn.Parameter(torch.zeros(2, cout))
+            self.cout = cout
+            self.full = nn.Parameter(torch.randn(2 * cin, cout) * s)  # x, x^T -> y
+            self.vec = nn.Parameter(torch.randn(3 * cin, 3 * cout) * s)  # (diag, rows, cols) -> on rows, on columns, on the diagonal
+            self.sca = nn.Parameter(torch.randn(2 * cin, 2 * cout) * s)  # (trace, total) -> everywhere, on the diagonal
+            self.bias = nn.Parameter(torch.zeros(2 * cout))
 
         def forward(self, x):  # x [B, n, n, C]
-            diag = torch.diagonal(x, dim1=1, dim2=2).transpose(1, 2)
+            c = self.cout
+            diag = torch.diagonal(x, 0, 1, 2).transpose(1, 2)
             rows = x.sum(2)
-            cols = x.sum(1)
-            v = torch.cat([diag, rows, cols], -1)
-            s = torch.cat([diag.sum(1), rows.sum(1)], -1)
+            v = torch.cat([diag, rows, x.sum(1)], -1) @ self.vec
+            s = torch.addmm(self.bias, torch.cat([diag.sum(1), rows.sum(1)], -1), self.sca)
             y = torch.cat([x, x.transpose(1, 2)], -1) @ self.full
-            y = y + (v @ self.vec[0]).unsqueeze(2) + (v @ self.vec[1]).unsqueeze(1) + (s @ self.sca[0] + self.bias[0])[:, None, None, :]
-            d = v @ self.vec[2] + (s @ self.sca[1] + self.bias[1]).unsqueeze(1)
-            y.diagonal(dim1=1, dim2=2).add_(d.transpose(1, 2))
+            y += s[:, None, None, :c] + v[:, :, None, :c]
+            y += v[:, None, :, c:2 * c]
+            y.diagonal(0, 1, 2).add_((v[..., 2 * c:] + s[:, None, c:]).transpose(1, 2))
             return y
 
     return MaronReference, MaronFused

@@ -39,6 +39,39 @@ N_SOLVED = 3
 # (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)
 INPUTS = [("V⊗V", 2, 1, [0]), ("V", 1, 1, [9])]
 OUTPUTS = [("V⊗V", 2, 1, [0])]
+# The channel mixing: one product z @ M (+ bias) per distinct concatenation z of reductions; every M and
+# bias is cut from one gather of the flattened parameters PARAMS (a zero appended when the flag is set).
+PARAMS = ([("w_0_0", (3, 1, 1))], False)
+# Per product: (channels of each reduction, channels of each output group, the (parameter, diagram) of
+# each block M[reduction][group], the (parameter, diagram) of each group's bias or None).
+MIXES = [
+    ([1], [1], [[(0, 0)]], None),
+    ([1, 1], [1], [[(0, 1)], [(0, 2)]], None),
+]
+
+
+def _take_index(params, mixes):
+    """Entry j of the gathered vector m is entry [j] of the concatenated flattened parameters: per product,
+    M row-major ([reduction, channel in] x [group, channel out]; M[(r, c), (g, o)] = w[diagram, o, c]), then its bias."""
+    shapes, zero = params
+    starts, total = [], 0
+    for _, shape in shapes:
+        starts.append(total)
+        size = 1
+        for s in shape:
+            size *= s
+        total += size
+    index = []
+    for cins, couts, blocks, bias in mixes:
+        for r, cin in enumerate(cins):
+            for c in range(cin):
+                for g, cout in enumerate(couts):
+                    param, d = blocks[r][g]
+                    index.extend(starts[param] + (d * cout + o) * cin + c for o in range(cout))
+        if bias is not None:
+            for g, cout in enumerate(couts):
+                index.extend(total if bias[g] is None else starts[bias[g][0]] + bias[g][1] * cout + o for o in range(cout))
+    return index
 
 
 def from_flat(x, side="in"):
@@ -101,6 +134,7 @@ def self_test(params=None, sizes=None, tol=1e-4, seed=0):
         raise AssertionError("not equivariant: relative error %g" % worst)
     return worst
 
+TAKE = np.array(_take_index(PARAMS, MIXES), dtype=np.int32)
 
 def init(key, dtype=DTYPE):
     """Parameters: w_b_a ~ N(0, 1/fan_b), biases 0 (see the header)."""
@@ -116,15 +150,16 @@ def apply(params, x0, x1, n=None):
     batch = x0.shape[0]
     n = x0.shape[1] if n is None else n
     eye = jnp.eye(n, dtype=x0.dtype)
-    z0 = jnp.einsum("ZaaY->ZY", x0)
+    m = params["w_0_0"].reshape(-1)[TAKE]
+    m0, m1 = jnp.split(m, np.cumsum([1, 2])[:-1])
     z1 = x0
-    z2 = jnp.einsum("ZabY->ZbaY", x0)
-    m0 = x0 @ params["w_0_0"][1].transpose(1, 0)
-    m1 = x0 @ params["w_0_0"][2].transpose(1, 0)
-    u0 = z0 @ params["w_0_0"][0:1].swapaxes(1, 2).reshape(-1, 1) + params["b_0"][0:1].sum(0)
-    u1 = m0 + m1.transpose(0, 2, 1, 3)
-    y0 = jnp.broadcast_to(u1, (batch, n, n, 1))
-    y0 = y0 + jnp.einsum("ZaY,ab->ZabY", jnp.broadcast_to(u0[:, None, :], (batch, n, 1)), eye)
+    z2 = x0.transpose(0, 2, 1, 3)
+    z0 = jnp.einsum("ZaaY->ZY", x0)
+    v0 = z0 @ m0.reshape(1, 1) + params["b_0"].reshape(-1)
+    s1 = jnp.concatenate([z1, z2], -1)
+    v1 = s1 @ m1.reshape(2, 1)
+    y0 = jnp.broadcast_to(v1, (batch, n, n, 1))
+    y0 = y0 + jnp.einsum("ZaY,ab->ZabY", jnp.broadcast_to(v0[:, None, :], (batch, n, 1)), eye)
     return y0
 
 

@@ -43,6 +43,40 @@ N_SOLVED = 5
 # (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)
 INPUTS = [("V⊗V", 2, 2, [0, 25])]
 OUTPUTS = [("V⊗V", 2, 1, [0]), ("scalar", 0, 1, [25])]
+# The channel mixing: one product z @ M (+ bias) per distinct concatenation z of reductions; every M and
+# bias is cut from one gather of the flattened parameters PARAMS (a zero appended when the flag is set).
+PARAMS = ([("w_0_0", (15, 1, 2)), ("w_1_0", (2, 1, 2)), ("b_0", (2, 1)), ("b_1", (1, 1))], False)
+# Per product: (channels of each reduction, channels of each output group, the (parameter, diagram) of
+# each block M[reduction][group], the (parameter, diagram) of each group's bias or None).
+MIXES = [
+    ([2, 2, 2], [1, 1, 1], [[(0, 0), (0, 5), (0, 9)], [(0, 1), (0, 7), (0, 10)], [(0, 2), (0, 11), (0, 12)]], None),
+    ([2, 2], [1, 1, 1], [[(0, 3), (0, 13), (1, 0)], [(0, 4), (0, 14), (1, 1)]], [(2, 0), (2, 1), (3, 0)]),
+    ([2, 2], [1], [[(0, 6)], [(0, 8)]], None),
+]
+
+
+def _take_index(params, mixes):
+    """Entry j of the gathered vector m is entry [j] of the concatenated flattened parameters: per product,
+    M row-major ([reduction, channel in] x [group, channel out]; M[(r, c), (g, o)] = w[diagram, o, c]), then its bias."""
+    shapes, zero = params
+    starts, total = [], 0
+    for _, shape in shapes:
+        starts.append(total)
+        size = 1
+        for s in shape:
+            size *= s
+        total += size
+    index = []
+    for cins, couts, blocks, bias in mixes:
+        for r, cin in enumerate(cins):
+            for c in range(cin):
+                for g, cout in enumerate(couts):
+                    param, d = blocks[r][g]
+                    index.extend(starts[param] + (d * cout + o) * cin + c for o in range(cout))
+        if bias is not None:
+            for g, cout in enumerate(couts):
+                index.extend(total if bias[g] is None else starts[bias[g][0]] + bias[g][1] * cout + o for o in range(cout))
+    return index
 
 
 def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
@@ -53,26 +87,6 @@ def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
     return y.as_strided(size, stride, y.storage_offset())
 
 
-class _AddDiagonal(torch.autograd.Function):
-    """y += s on the diagonal view of y (in place; y is a fresh contiguous sum). Autograd's own
-    in-place-on-view backward copies the whole gradient twice; here the gradient passes through to
-    y unchanged and s gets the diagonal view of it."""
-
-    @staticmethod
-    def forward(ctx, y: Tensor, s: Tensor, blocks: List[List[int]]) -> Tensor:
-        ctx.blocks = blocks
-        ctx.s_shape = s.shape
-        _diagonal(y, blocks).add_(s)
-        ctx.mark_dirty(y)
-        return y
-
-    @staticmethod
-    def backward(ctx, g: Tensor):
-        gs = _diagonal(g.contiguous(), ctx.blocks)
-        dims = [i for i, (a, b) in enumerate(zip(ctx.s_shape, gs.shape)) if a == 1 and b != 1]
-        if dims:
-            gs = gs.sum(dims, keepdim=True)
-        return g, gs, None
 
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
@@ -152,6 +166,8 @@ class EquivariantLinear(nn.Module):
         self.b_0 = nn.Parameter(torch.zeros(2, 1, device=device, dtype=dtype))
         self.b_1 = nn.Parameter(torch.zeros(1, 1, device=device, dtype=dtype))
         self.reset_parameters()
+        # The gather index of the mixing matrices (MIXES), built once; moves with .to(device).
+        self.register_buffer("_take", torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device), persistent=False)
 
     def reset_parameters(self) -> None:
         with torch.no_grad():
@@ -163,27 +179,26 @@ class EquivariantLinear(nn.Module):
     def forward(self, x0: Tensor, n: Optional[int] = None) -> Tuple[Tensor, ...]:
         batch = x0.shape[0]
         n = x0.shape[1] if n is None else n
-        z0 = torch.einsum("ZaaY->ZaY", x0)
-        z1 = torch.einsum("ZabY->ZaY", x0)
-        z2 = torch.einsum("ZabY->ZbY", x0)
-        z3 = torch.einsum("ZaaY->ZY", x0)
-        z4 = torch.einsum("ZabY->ZY", x0)
+        m = torch.cat([self.w_0_0.reshape(-1), self.w_1_0.reshape(-1), self.b_0.reshape(-1), self.b_1.reshape(-1)]).index_select(0, self._take)
+        m0, m1, m2, m3 = m.split([18, 12, 3, 4])
         z5 = x0
-        z6 = torch.einsum("ZabY->ZbaY", x0)
-        m0 = x0 @ self.w_0_0[6].permute(1, 0)
-        m1 = x0 @ self.w_0_0[8].permute(1, 0)
+        z6 = x0.permute(0, 2, 1, 3)
+        z0 = _diagonal(x0, [[0, 1]])
+        z1 = x0.sum(2)
+        z2 = x0.sum(1)
+        z3 = z0.sum(1)
+        z4 = z1.sum(1)
         s0 = torch.cat([z0, z1, z2], -1)
-        u0 = s0 @ self.w_0_0[0:3].swapaxes(1, 2).reshape(-1, 1)
+        v0 = s0 @ m0.reshape(6, 3)
         s1 = torch.cat([z3, z4], -1)
-        u1 = s1 @ self.w_0_0[3:5].swapaxes(1, 2).reshape(-1, 1) + self.b_0[0:1].sum(0)
-        u2 = s0 @ self.w_0_0[[5, 7, 11]].swapaxes(1, 2).reshape(-1, 1)
-        u3 = m0 + m1.permute(0, 2, 1, 3)
-        u4 = s0 @ self.w_0_0[[9, 10, 12]].swapaxes(1, 2).reshape(-1, 1)
-        u5 = s1 @ self.w_0_0[13:15].swapaxes(1, 2).reshape(-1, 1) + self.b_0[1:2].sum(0)
-        y0 = torch.broadcast_to(u5[:, None, None, :] + u2[:, :, None, :] + u4[:, None, :, :] + u3, (batch, n, n, 1)).contiguous()
-        y0 = _AddDiagonal.apply(y0, u1[:, None, :] + u0, [[0, 1]])
-        u6 = s1 @ self.w_1_0[0:2].swapaxes(1, 2).reshape(-1, 1) + self.b_1[0:1].sum(0)
-        y1 = torch.broadcast_to(u6, (batch, 1)).contiguous()
+        v1 = torch.addmm(m2, s1, m1.reshape(4, 3))
+        s2 = torch.cat([z5, z6], -1)
+        v2 = s2 @ m3.reshape(4, 1)
+        y0 = v2
+        y0 += v1[:, None, None, 1:2] + v0[:, :, None, 1:2]
+        y0 += v0[:, None, :, 2:3]
+        _diagonal(y0, [[0, 1]]).add_(v1[:, None, 0:1] + v0[:, :, 0:1])
+        y1 = torch.broadcast_to(v1[:, 2:3], (batch, 1)).contiguous()
         return (y0, y1)
 
 

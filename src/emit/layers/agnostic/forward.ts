@@ -4,7 +4,9 @@
  * "dialect" (torch vs jax.numpy spellings of cat, einsum, eye, broadcast_to).
  */
 import { VERSION } from '../../../version.js';
-import type { AgnosticPlan, AgnosticTensor, OutputGroup, Term } from './plan.js';
+import { deriveReductions } from './derive.js';
+import { mixLayout } from './mix.js';
+import type { AgnosticPlan, AgnosticTensor } from './plan.js';
 
 export interface Dialect {
   /** `torch` or `jnp`. */
@@ -24,14 +26,20 @@ export interface Dialect {
   zeros(full: string): string;
   /** y from a sum broadcastable to `full`, as a tensor placeDiagonal may update. */
   materialise(expr: string, full: string): string;
+  /** Gathers the flat parameters into `m` (the index: a buffer in torch, a module constant in jax). */
+  readonly take: string;
+  /** Cuts a vector into consecutive pieces of these sizes (a tuple of views). */
+  split(v: string, sizes: readonly number[]): string;
+  /** The view of x with one axis per block of equal axes (blocks in order), if the runtime has one. */
+  diagonal?(x: string, blocks: readonly (readonly number[])[]): string;
+  /** A one-element zero of the dtype of `ref`. */
+  zeroLike(ref: string): string;
+  /** s @ mat (+ bias); `flat`: s is [batch, channels] (torch: addmm). */
+  affine(s: string, mat: string, bias: string | null, flat: boolean): string;
+  /** Whether y is built by in-place adds into a fresh part (torch) or as one expression (jax). */
+  readonly inPlace: boolean;
   /** Statements adding s (one axis per block, size n or 1) on the diagonals of y given by partition. */
   placeDiagonal(y: string, partition: readonly (readonly number[])[], s: string, channels: number): string[];
-}
-
-/** `[a:b]` for a contiguous run of diagrams (a view), else the dialect's index list. */
-function select(idx: readonly number[], d: Dialect): string {
-  const contiguous = idx.every((v, i) => v === idx[0]! + i);
-  return contiguous ? `[${idx[0]}:${idx[0]! + idx.length}]` : `[${d.index(`[${idx.join(', ')}]`)}]`;
 }
 
 export const weightName = (output: number, input: number): string => `w_${output}_${input}`;
@@ -81,103 +89,115 @@ export function agnosticHeader(p: AgnosticPlan, format: string): string[] {
 }
 
 /**
- * The statements of the forward pass (unindented), ending with y0, y1, … assigned. Per output
- * tensor: the groups whose output blocks are all single axes are summed by broadcasting (smallest
- * first) into y; each group on a diagonal of y is then added there (dialect.placeDiagonal).
+ * The statements of the forward pass (unindented), ending with y0, y1, … assigned: the gathered
+ * mixing matrices (mix.ts), each reduction from the smallest tensor it can be read off
+ * (derive.ts), one product per distinct concatenation of reductions, then per output tensor the
+ * groups on plain axes summed by broadcasting into y and the groups on diagonals added there
+ * (dialect.placeDiagonal).
  */
 export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
   const out: string[] = [];
+  const layout = mixLayout(p);
   const ranked = p.inputs.findIndex((t) => t.rank > 0);
   out.push(`batch = x0.shape[0]`);
   out.push(ranked >= 0 ? `n = x${ranked}.shape[1] if n is None else n` : 'assert n is not None, "no input has an n-axis: pass n"');
   if (d.needsEye && p.groups.some((g) => g.partition.some((b) => b.length > 1))) out.push(`eye = ${d.eye('x0')}`);
-  p.reductions.forEach((r, i) => {
-    out.push(r.lhs === r.rhs ? `z${i} = x${r.input}` : `z${i} = ${d.np}.einsum("${r.lhs}->${r.rhs}", x${r.input})`);
+  if (layout.mixes.length > 0) {
+    const flat = layout.params.map((q) => `${d.param(q.name)}.reshape(-1)`);
+    if (layout.zero) flat.push(d.zeroLike(d.param(layout.params[0]!.name)));
+    out.push(`m = ${flat.length === 1 ? flat[0] : `${d.cat}([${flat.join(', ')}])`}${d.take}`);
+    if (layout.pieces.length > 1) out.push(`${layout.pieces.map((_, i) => `m${i}`).join(', ')} = ${d.split('m', layout.pieces.map((x) => x.size))}`);
+  }
+  const piece = (mix: number, bias: boolean) => (layout.pieces.length === 1 ? 'm' : `m${layout.pieces.findIndex((x) => x.mix === mix && x.bias === bias)}`);
+  for (const r of deriveReductions(p.reductions)) out.push(`z${r.target} = ${reductionExpr(r.source === null ? `x${p.reductions[r.target]!.input}` : `z${r.source}`, r.lhs, r.rhs, d)}`);
+  // u of each group: an expression with one axis per output block (size 1 where not through).
+  const us = new Map<number, { expr: string; fresh: boolean }>();
+  layout.mixes.forEach((m, j) => {
+    const rows = m.channelsIn.reduce((a, b) => a + b, 0);
+    const cols = m.channelsOut.reduce((a, b) => a + b, 0);
+    const s = m.reductions.length === 1 ? `z${m.reductions[0]}` : `s${j}`;
+    if (m.reductions.length > 1) out.push(`s${j} = ${d.cat}([${m.reductions.map((r) => `z${r}`).join(', ')}], -1)`);
+    const bias = m.bias === null ? null : m.biasParam !== null ? `${d.param(m.biasParam)}.reshape(-1)` : piece(j, true);
+    const flat = p.reductions[m.reductions[0]!]!.rhs === 'ZY';
+    out.push(`v${j} = ${d.affine(s, `${piece(j, false)}.reshape(${rows}, ${cols})`, bias, flat)}`);
+    let c = 0;
+    m.groups.forEach((gi, k) => {
+      const w = m.channelsOut[k]!;
+      us.set(gi, { expr: shapedU(`v${j}`, p.groups[gi]!.through, m.groups.length === 1 ? ':' : `${c}:${c + w}`), fresh: m.groups.length === 1 });
+      c += w;
+    });
   });
-  const cats = new Map<string, string>();
-  const perms = permutationMixes(p, d, out);
+  for (const b of layout.biasOnly) {
+    const g = p.groups[b.group]!;
+    const cout = p.outputs[g.output]!.channels;
+    us.set(b.group, { expr: shapedU(`${d.param(biasName(g.output))}[${b.source.index}].reshape(1, ${cout})`, g.through, ':'), fresh: false });
+  }
   p.outputs.forEach((t, b) => {
     const full = `(batch, ${'n, '.repeat(t.rank)}${t.channels})`;
-    const places = new Map<string, { partition: readonly (readonly number[])[]; parts: { expr: string; size: number }[] }>();
+    const places = new Map<string, { partition: readonly (readonly number[])[]; parts: Part[] }>();
     p.groups.forEach((g, gi) => {
       if (g.output !== b) return;
-      out.push(...mixLines(p, g, gi, d, cats, perms));
-      const shaped = g.through.every((x) => x) ? `u${gi}` : `u${gi}[:, ${g.through.map((x) => (x ? ':' : 'None')).join(', ')}, :]`;
       const key = JSON.stringify(g.partition);
       if (!places.has(key)) places.set(key, { partition: g.partition, parts: [] });
-      places.get(key)!.parts.push({ expr: shaped, size: g.through.filter((x) => x).length });
+      const u = us.get(gi)!;
+      const axes = g.through.flatMap((x, i) => (x ? [i] : []));
+      places.get(key)!.parts.push({ expr: u.expr, axes, fresh: u.fresh && axes.length === g.through.length });
     });
-    const sum = (parts: { expr: string; size: number }[]) => [...parts].sort((a, c) => a.size - c.size).map((x) => x.expr).join(' + ');
     const plain = [...places.values()].find((pl) => pl.partition.every((bl) => bl.length === 1));
-    out.push(plain === undefined ? `y${b} = ${d.zeros(full)}` : `y${b} = ${d.materialise(sum(plain.parts), full)}`);
+    out.push(...plainLines(`y${b}`, plain?.parts ?? [], full, d));
     for (const pl of places.values()) if (pl !== plain) out.push(...d.placeDiagonal(`y${b}`, pl.partition, sum(pl.parts), t.channels));
   });
   return out;
 }
 
-/** `u<gi> = cat(z…) @ cat(w[…]…) + bias`, declaring each distinct cat of reductions once. */
-function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats: Map<string, string>, perms: Map<Term, string>): string[] {
-  const cout = p.outputs[g.output]!.channels;
-  const lines: string[] = [];
-  const terms: string[] = g.terms.flatMap((t) => (perms.has(t) ? [perms.get(t)!] : []));
-  const rest = g.terms.filter((t) => !perms.has(t));
-  if (rest.length > 0) {
-    // Consecutive terms of one weight tensor share one slice (an index list of diagrams).
-    const zs = rest.map((t) => `z${t.reduce}`);
-    const mats: string[] = [];
-    for (let i = 0; i < rest.length; ) {
-      let j = i;
-      while (j < rest.length && rest[j]!.input === rest[i]!.input) j++;
-      const idx = rest.slice(i, j).map((t) => t.index);
-      mats.push(`${d.param(weightName(g.output, rest[i]!.input))}${select(idx, d)}.swapaxes(1, 2).reshape(-1, ${cout})`);
-      i = j;
-    }
-    let z = zs[0]!;
-    if (zs.length > 1) {
-      const key = zs.join(',');
-      if (!cats.has(key)) {
-        cats.set(key, `s${cats.size}`);
-        lines.push(`${cats.get(key)} = ${d.cat}([${zs.join(', ')}], -1)`);
-      }
-      z = cats.get(key)!;
-    }
-    const m = mats.length === 1 ? mats[0]! : `${d.cat}([${mats.join(', ')}], 0)`;
-    terms.push(`${z} @ ${m}`);
-  }
-  if (g.bias.length > 0) {
-    const bsum = `${d.param(biasName(g.output))}${select(g.bias, d)}.sum(0)`;
-    terms.push(g.terms.length > 0 ? bsum : `${bsum}.reshape(1, ${cout})`);
-  }
-  lines.push(`u${gi} = ${terms.join(' + ')}`);
-  return lines;
+interface Part {
+  readonly expr: string;
+  /** The output blocks along which it varies. */
+  readonly axes: readonly number[];
+  /** A fresh full-size tensor that y may take over and update in place. */
+  readonly fresh: boolean;
 }
 
-/** The axis permutation a reduction is, or null when it takes a diagonal or sums. */
-function permutationOf(lhs: string, rhs: string): number[] | null {
-  if (lhs.length !== rhs.length || new Set(lhs).size !== lhs.length) return null;
-  return [...rhs].map((c) => lhs.indexOf(c));
-}
+const sum = (parts: readonly Part[]): string => [...parts].sort((a, c) => a.axes.length - c.axes.length).map((x) => x.expr).join(' + ');
 
 /**
- * Terms whose reduction only permutes the axes of x (identity, transpose, …) are mixed first:
- * channel mixing commutes with permuting the n-axes, so x_a @ Λ_d.T and a permuted view of it
- * replace a copied, permuted x. One matmul per term: slicing one wide product instead would cost
- * a zero-filled full-size gradient per slice in backward. Returns each such term's expression.
+ * y from the parts on its plain axes. In place (torch): y takes over a fresh full-size part and
+ * each further part is added once, the smaller parts folded into a larger one they broadcast into
+ * first; else (jax) one broadcast sum.
  */
-function permutationMixes(p: AgnosticPlan, d: Dialect, out: string[]): Map<Term, string> {
-  const result = new Map<Term, string>();
-  let k = 0;
-  for (const g of p.groups) {
-    for (const x of g.terms) {
-      const r = p.reductions[x.reduce]!;
-      const perm = permutationOf(r.lhs, r.rhs);
-      if (perm === null || p.inputs[x.input]!.rank === 0) continue;
-      const name = `m${k++}`;
-      out.push(`${name} = x${x.input} @ ${d.param(weightName(g.output, x.input))}[${x.index}].${d.permuteMethod}(1, 0)`);
-      result.set(x, perm.every((v, i) => v === i) ? name : `${name}.${d.permuteMethod}(${perm.join(', ')})`);
-    }
+function plainLines(y: string, parts: readonly Part[], full: string, d: Dialect): string[] {
+  if (parts.length === 0) return [`${y} = ${d.zeros(full)}`];
+  const base = d.inPlace ? parts.find((x) => x.fresh) : undefined;
+  if (base === undefined) return [`${y} = ${d.materialise(sum(parts), full)}`];
+  const clusters: Part[][] = [];
+  for (const x of parts.filter((q) => q !== base).sort((a, c) => c.axes.length - a.axes.length)) {
+    const home = clusters.find((cl) => x.axes.every((a) => cl[0]!.axes.includes(a)));
+    if (home === undefined) clusters.push([x]);
+    else home.push(x);
   }
-  return result;
+  return [`${y} = ${base.expr}`, ...clusters.map((cl) => `${y} += ${sum(cl)}`)];
+}
+
+/** u (axes: batch, one per through block, channels) with None for the other blocks, columns `cols`. */
+function shapedU(u: string, through: readonly boolean[], cols: string): string {
+  if (through.every((x) => x) && cols === ':') return u;
+  return `${u}[:, ${through.map((x) => (x ? ':' : 'None')).join(', ')}${through.length > 0 ? ', ' : ''}${cols}]`;
+}
+
+/** A reduction as the cheapest expression: the tensor itself, a permutation, a sum over axes, else einsum. */
+function reductionExpr(x: string, lhs: string, rhs: string, d: Dialect): string {
+  if (lhs === rhs) return x;
+  const letters = lhs.slice(1, -1);
+  const distinct = new Set(letters).size === letters.length;
+  if (distinct && rhs.length === lhs.length) return `${x}.${d.permuteMethod}(0, ${[...rhs.slice(1, -1)].map((c) => letters.indexOf(c) + 1).join(', ')}, ${lhs.length - 1})`;
+  const kept = rhs.slice(1, -1);
+  if (distinct && [...kept].every((c, i) => i === 0 || letters.indexOf(c) > letters.indexOf(kept[i - 1]!))) {
+    const dims = [...letters].flatMap((c, i) => (kept.includes(c) ? [] : [i + 1]));
+    return `${x}.sum(${dims.length === 1 ? dims[0] : `(${dims.join(', ')})`})`;
+  }
+  const blocks = [...new Set(letters)].map((c) => [...letters].flatMap((x, i) => (x === c ? [i] : [])));
+  if (d.diagonal !== undefined && rhs === `Z${[...new Set(letters)].join('')}Y`) return d.diagonal(x, blocks);
+  return `${d.np}.einsum("${lhs}->${rhs}", ${x})`;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import type { LayerBases } from '../../../basis.js';
 import { agnosticHeader, biasName, diagonalEinsum, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { mixConstants } from './mix.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
 
@@ -24,6 +25,11 @@ const JNP: Dialect = {
     return [`${y} = ${y} + jnp.einsum("${spec}", jnp.broadcast_to(${s}, ${shape})${', eye'.repeat(eyes)})`];
   },
   eye: (ref) => `jnp.eye(n, dtype=${ref}.dtype)`,
+  take: '[TAKE]',
+  split: (v, sizes) => `jnp.split(${v}, np.cumsum([${sizes.join(', ')}])[:-1])`,
+  zeroLike: (ref) => `jnp.zeros(1, ${ref}.dtype)`,
+  affine: (s, mat, bias) => (bias === null ? `${s} @ ${mat}` : `${s} @ ${mat} + ${bias}`),
+  inPlace: false,
 };
 
 /**
@@ -59,7 +65,9 @@ export function emitJaxAgnostic(layer: LayerBases): string {
     '# (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)',
     `INPUTS = ${tensorTable(p.inputs)}`,
     `OUTPUTS = ${tensorTable(p.outputs)}`,
+    ...mixConstants(p),
     helpers('jax'),
+    'TAKE = np.array(_take_index(PARAMS, MIXES), dtype=np.int32)',
     '',
     'def init(key, dtype=DTYPE):',
     '    """Parameters: w_b_a ~ N(0, 1/fan_b), biases 0 (see the header)."""',

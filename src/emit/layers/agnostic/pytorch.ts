@@ -4,6 +4,7 @@
  */
 import type { LayerBases } from '../../../basis.js';
 import { agnosticHeader, biasName, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { mixConstants, mixLayout } from './mix.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
 
@@ -18,9 +19,15 @@ const TORCH: Dialect = {
   // contiguous(): a broadcast view (stride 0) cannot be updated in place; a fresh sum is kept as is.
   materialise: (expr, full) => `torch.broadcast_to(${expr}, ${full}).contiguous()`,
   // In place on a strided view of y's diagonal: O(n^blocks) work, where an identity-matrix einsum
-  // would write a whole output-sized tensor of mostly zeros.
-  placeDiagonal: (y, partition, s) => [`${y} = _AddDiagonal.apply(${y}, ${s}, ${JSON.stringify(partition).replace(/,/g, ', ')})`],
+  // would write a whole output-sized tensor of mostly zeros (y is a fresh tensor of this forward).
+  placeDiagonal: (y, partition, s) => [`_diagonal(${y}, ${JSON.stringify(partition).replace(/,/g, ', ')}).add_(${s})`],
   eye: (ref) => `torch.eye(n, dtype=${ref}.dtype, device=${ref}.device)`,
+  take: '.index_select(0, self._take)',
+  split: (v, sizes) => `${v}.split([${sizes.join(', ')}])`,
+  diagonal: (x, blocks) => `_diagonal(${x}, ${JSON.stringify(blocks).replace(/,/g, ', ')})`,
+  zeroLike: (ref) => `${ref}.new_zeros(1)`,
+  affine: (s, mat, bias, flat) => (bias === null ? `${s} @ ${mat}` : flat ? `torch.addmm(${bias}, ${s}, ${mat})` : `${s} @ ${mat} + ${bias}`),
+  inPlace: true,
 };
 
 /**
@@ -57,6 +64,7 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     '# (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)',
     `INPUTS = ${tensorTable(p.inputs)}`,
     `OUTPUTS = ${tensorTable(p.outputs)}`,
+    ...mixConstants(p),
     helpers('torch'),
     '',
     'class EquivariantLinear(nn.Module):',
@@ -70,6 +78,10 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     ),
     ...p.biases.map((b) => `        self.${biasName(b.output)} = nn.Parameter(torch.zeros(${b.labels.length}, ${p.outputs[b.output]!.channels}, device=device, dtype=dtype))`),
     '        self.reset_parameters()',
+    ...(mixLayout(p).mixes.length > 0
+      ? ['        # The gather index of the mixing matrices (MIXES), built once; moves with .to(device).',
+         '        self.register_buffer("_take", torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device), persistent=False)']
+      : []),
     '',
     '    def reset_parameters(self) -> None:',
     '        with torch.no_grad():',

@@ -2,7 +2,7 @@
  * The fixed helper code of size-agnostic layer files, once per runtime: the flat-layout bridge
  * (from_flat/to_flat, valid at the solved n only, for comparing with the fixed-n layer), the group
  * action on one tensor (a permutation or an orthogonal matrix on every n-axis) and the self-test.
- * They read the module constants FAMILY, N_SOLVED, INPUTS, OUTPUTS and nothing else.
+ * They read the module constants FAMILY, N_SOLVED, INPUTS, OUTPUTS (and _take_index its arguments) and nothing else.
  */
 const TORCH = String.raw`
 
@@ -14,26 +14,6 @@ def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
     return y.as_strided(size, stride, y.storage_offset())
 
 
-class _AddDiagonal(torch.autograd.Function):
-    """y += s on the diagonal view of y (in place; y is a fresh contiguous sum). Autograd's own
-    in-place-on-view backward copies the whole gradient twice; here the gradient passes through to
-    y unchanged and s gets the diagonal view of it."""
-
-    @staticmethod
-    def forward(ctx, y: Tensor, s: Tensor, blocks: List[List[int]]) -> Tensor:
-        ctx.blocks = blocks
-        ctx.s_shape = s.shape
-        _diagonal(y, blocks).add_(s)
-        ctx.mark_dirty(y)
-        return y
-
-    @staticmethod
-    def backward(ctx, g: Tensor):
-        gs = _diagonal(g.contiguous(), ctx.blocks)
-        dims = [i for i, (a, b) in enumerate(zip(ctx.s_shape, gs.shape)) if a == 1 and b != 1]
-        if dims:
-            gs = gs.sum(dims, keepdim=True)
-        return g, gs, None
 
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
@@ -165,6 +145,33 @@ def self_test(params=None, sizes=None, tol=1e-4, seed=0):
     return worst
 `;
 
+/** Plain Python, both runtimes: the gather index of the mixing matrices (see PARAMS, MIXES). */
+const TAKE = String.raw`
+
+def _take_index(params, mixes):
+    """Entry j of the gathered vector m is entry [j] of the concatenated flattened parameters: per product,
+    M row-major ([reduction, channel in] x [group, channel out]; M[(r, c), (g, o)] = w[diagram, o, c]), then its bias."""
+    shapes, zero = params
+    starts, total = [], 0
+    for _, shape in shapes:
+        starts.append(total)
+        size = 1
+        for s in shape:
+            size *= s
+        total += size
+    index = []
+    for cins, couts, blocks, bias in mixes:
+        for r, cin in enumerate(cins):
+            for c in range(cin):
+                for g, cout in enumerate(couts):
+                    param, d = blocks[r][g]
+                    index.extend(starts[param] + (d * cout + o) * cin + c for o in range(cout))
+        if bias is not None:
+            for g, cout in enumerate(couts):
+                index.extend(total if bias[g] is None else starts[bias[g][0]] + bias[g][1] * cout + o for o in range(cout))
+    return index
+`;
+
 /**
  * The helper text of one runtime.
  *
@@ -172,5 +179,5 @@ def self_test(params=None, sizes=None, tol=1e-4, seed=0):
  * helpers('torch').includes('def self_test(') // true
  */
 export function helpers(runtime: 'torch' | 'jax'): string {
-  return runtime === 'torch' ? TORCH : JAX;
+  return TAKE + (runtime === 'torch' ? TORCH : JAX);
 }
