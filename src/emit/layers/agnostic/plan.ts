@@ -33,6 +33,8 @@ export interface AgnosticTensor {
   readonly rank: number;
   /** Which axes are dual (V*): for S(n) and O(n) they transform the same way. */
   readonly duals: readonly boolean[];
+  /** The group factor of each axis (index into `AgnosticPlan.factors`). */
+  readonly factors: readonly number[];
   /** Channels: the instances of this summand in the rep, in order. */
   readonly channels: number;
   /** First coordinate of each instance in the flat rep at the solved n (null: not contiguous). */
@@ -70,11 +72,24 @@ export interface OutputGroup {
   readonly through: readonly boolean[];
 }
 
+/** One factor of the group (one for a simple group): its axes have one size. */
+export interface AgnosticFactor {
+  readonly kind: AgnosticKind;
+  /** The factor's group at the solved size, `S(10)`. */
+  readonly group: string;
+  /** The size it was solved at (only for from_flat/to_flat and the default self-test). */
+  readonly dim: number;
+  /** The Python name of its size in the forward: `n` for a simple group, `n1`, `n2`, … for a product. */
+  readonly size: string;
+  /** Whether the layer works at every size (S(n), O(n)); SO(n) stays at its n. */
+  readonly agnostic: boolean;
+}
+
+export type AgnosticKind = 'symmetric' | 'orthogonal' | 'special-orthogonal';
+
 export interface AgnosticPlan {
   readonly group: string;
-  readonly family: 'symmetric' | 'orthogonal';
-  /** The n the basis was solved at (only for from_flat/to_flat and the default self-test). */
-  readonly n: number;
+  readonly factors: readonly AgnosticFactor[];
   readonly inRep: string;
   readonly outRep: string;
   readonly inputs: readonly AgnosticTensor[];
@@ -89,22 +104,17 @@ export interface AgnosticPlan {
 const LETTERS = 'abcdefghijklmnopqrstuvwxABCDEFGHIJKLMNOPQRSTUVWX';
 
 function refuse(actual: string, hint: string): never {
-  throw new SolveBasisError('E_OPTION', `--size-agnostic needs a diagram basis of S(n) or O(n) on tensor powers: ${actual}`, {
+  throw new SolveBasisError('E_OPTION', `--size-agnostic needs a diagram basis of S(n), O(n) or SO(n) (δ diagrams), or a product of them, on tensor powers: ${actual}`, {
     path: '--size-agnostic',
-    expected: 'S(n) or O(n) (δ pairs only) acting on sums of tensor powers of V and V*',
+    expected: 'S(n), O(n), SO(n) without ε, or products of them, acting on sums of tensor powers of V and V*',
     actual,
     hint,
   });
 }
 
-function checkFamilies(families: readonly DiagramFamily[]): 'symmetric' | 'orthogonal' {
-  if (families.length > 1) refuse('a product group', 'products need one n per factor; use the default (flat) layer');
-  const f = families[0];
-  if (f === undefined) return 'symmetric';
-  if (f.kind === 'symmetric' || f.kind === 'orthogonal') return f.kind;
-  if (f.kind === 'special-orthogonal' || f.kind === 'special-lorentz') {
-    refuse(`${f.group} uses ε, which spans n indices`, 'a layer with ε exists at one n only: leave out --size-agnostic for the fixed-n layer');
-  }
+function checkFamily(f: DiagramFamily): AgnosticKind {
+  if (f.kind === 'symmetric' || f.kind === 'orthogonal' || f.kind === 'special-orthogonal') return f.kind;
+  if (f.kind === 'special-lorentz') refuse(`${f.group} uses ε, which spans n indices`, 'a layer with ε exists at one n only: leave out --size-agnostic for the fixed-n layer');
   if (f.kind === 'lorentz') refuse(`${f.group}: η is defined at n = 4 only`, 'leave out --size-agnostic for the fixed-n layer');
   return refuse(`${f.group}: J pairs are not supported by the size-agnostic emitter yet`, 'leave out --size-agnostic for the fixed-n layer');
 }
@@ -113,31 +123,40 @@ function checkFamilies(families: readonly DiagramFamily[]): 'symmetric' | 'ortho
 function equalityDiagrams(block: BlockEntry<unknown>, where: string): { blocks: number[][]; label: string }[] {
   const d: DiagramBlock | undefined = block.diagrams;
   if (d === undefined) refuse(`${where} was solved without diagrams (strategy ${block.strategy})`, 'use a group and reps the diagram strategy covers, or leave out --size-agnostic');
-  checkFamilies(d.families);
-  const N = d.positions.length;
+  for (const f of d.families) checkFamily(f);
+  // Raised to N points per factor (S(n), O(n)): every diagram, so the span is Hom_G at every n.
+  // SO(n) keeps its n: its ε diagrams depend on it (and are refused below).
   const raised = buildDiagramBlock(
-    d.families.map((f) => ({ ...f, dim: Math.max(f.dim, N) })),
+    d.families.map((f) => (f.epsilon ? f : { ...f, dim: Math.max(f.dim, d.positions.filter((p) => p.factor === f.factor).length) })),
     d.positions,
   );
   return raised.elements.map((e) => {
-    const term = e.terms[0];
-    if (term === undefined) return { blocks: [], label: e.label };
-    if (term.kind === 'partition') return { blocks: term.blocks.map((b) => [...b]), label: e.label.replace(/\s*≠\s*/g, ', ') };
-    if (term.epsilon.length > 0 || term.pairs.some((p) => p.form !== 'delta')) refuse(`${where}: diagram ${e.label}`, 'leave out --size-agnostic for the fixed-n layer');
-    return { blocks: term.pairs.map((p) => [Math.min(p.p, p.q), Math.max(p.p, p.q)]), label: e.label };
+    const blocks: number[][] = [];
+    for (const term of e.terms) {
+      if (term.kind === 'partition') blocks.push(...term.blocks.map((b) => [...b]));
+      else {
+        if (term.epsilon.length > 0 || term.pairs.some((p) => p.form !== 'delta')) {
+          refuse(`${where}: diagram ${e.label} has ε, which spans n indices`, 'leave out --size-agnostic for the fixed-n layer');
+        }
+        blocks.push(...term.pairs.map((p) => [Math.min(p.p, p.q), Math.max(p.p, p.q)]));
+      }
+    }
+    blocks.sort((a, b) => a[0]! - b[0]!);
+    return { blocks, label: e.label.replace(/\s*≠\s*/g, ', ') };
   });
 }
 
-function tensorsOf(layout: Layout, group: { name: string }, side: string): AgnosticTensor[] {
+function tensorsOf(layout: Layout, group: { name: string }, side: string, factorOf: (n: number | null) => number): AgnosticTensor[] {
   return layout.types.map((t, type) => {
     const rep = t.rep;
     const factors = rep.kind === 'tensor' ? rep.factors : rep.kind === 'scalar' ? [] : [rep];
-    for (const f of factors) {
+    const axes = factors.map((f) => {
       const base = f.kind === 'dual' ? f.of : f;
       if (base.kind !== 'base') refuse(`${side} summand ${t.key} is not a tensor power of V and V*`, `diagrams cover T(p,q) summands only (group ${group.name})`);
-    }
+      return factorOf(base.factor);
+    });
     const inst = layout.instances.filter((i) => i.type === type);
-    return { key: t.key, rank: factors.length, duals: factors.map((f) => f.kind === 'dual'), channels: inst.length, offsets: inst.map((i) => i.offset) };
+    return { key: t.key, rank: factors.length, duals: factors.map((f) => f.kind === 'dual'), factors: axes, channels: inst.length, offsets: inst.map((i) => i.offset) };
   });
 }
 
@@ -167,17 +186,31 @@ function canonical(lhs: string, rhs: string): [string, string] {
  */
 export function agnosticPlan(layer: LayerBases): AgnosticPlan {
   const w = layer.weight;
-  const inputs = tensorsOf(w.inLayout, w.group, 'input');
-  const outputs = tensorsOf(w.outLayout, w.group, 'output');
-  let family: 'symmetric' | 'orthogonal' | undefined;
-  let n = 0;
+  const families = new Map<number, DiagramFamily>();
   const note = (b: BlockEntry<unknown>): void => {
-    const f = b.diagrams?.families[0];
-    if (f !== undefined) {
-      family = checkFamilies([f]);
-      n = f.dim;
+    for (const f of b.diagrams?.families ?? []) {
+      checkFamily(f);
+      families.set(f.factor, f);
     }
   };
+  [...w.blocks, ...layer.bias.blocks].forEach(note);
+  if (families.size === 0) {
+    tensorsOf(w.inLayout, w.group, 'input', () => 0);
+    tensorsOf(w.outLayout, w.group, 'output', () => 0);
+    const b = w.blocks[0];
+    refuse(b === undefined ? 'no block has diagrams' : `the basis was solved without diagrams (strategy ${b.strategy})`, 'use a group and reps the diagram strategy covers, or leave out --size-agnostic');
+  }
+  const ordered = [...families.values()].sort((a, b) => a.factor - b.factor);
+  const factors: AgnosticFactor[] = ordered.map((f) => ({
+    kind: checkFamily(f),
+    group: f.group,
+    dim: f.dim,
+    size: ordered.length === 1 ? 'n' : `n${f.factor}`,
+    agnostic: !f.epsilon,
+  }));
+  const factorOf = (factor: number | null): number => Math.max(0, ordered.findIndex((f) => f.factor === (factor ?? 1)));
+  const inputs = tensorsOf(w.inLayout, w.group, 'input', factorOf);
+  const outputs = tensorsOf(w.outLayout, w.group, 'output', factorOf);
   const reductions: Reduction[] = [];
   const reductionIds = new Map<string, number>();
   const groups = new Map<string, { output: number; terms: Term[]; bias: number[]; blocks: number[][] }>();
@@ -189,7 +222,6 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
   };
   const weights: AgnosticPlan['weights'][number][] = [];
   for (const b of w.blocks) {
-    note(b);
     const l = outputs[b.outType]!.rank;
     const diagrams = equalityDiagrams(b, `block ${outputs[b.outType]!.key} ← ${inputs[b.inType]!.key}`);
     weights.push({ input: b.inType, output: b.outType, labels: diagrams.map((d) => d.label) });
@@ -213,17 +245,14 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
   }
   const biases: AgnosticPlan['biases'][number][] = [];
   for (const b of layer.bias.blocks) {
-    note(b);
     const l = outputs[b.outType]!.rank;
     const diagrams = equalityDiagrams(b, `bias of ${outputs[b.outType]!.key}`);
     biases.push({ output: b.outType, labels: diagrams.map((d) => d.label) });
     diagrams.forEach((d, index) => groupOf(b.outType, d.blocks, l).bias.push(index));
   }
-  if (family === undefined) refuse('no block has diagrams', 'use a group and reps the diagram strategy covers');
   return {
     group: w.group.name,
-    family,
-    n,
+    factors,
     inRep: printRep(w.inRep),
     outRep: printRep(w.outRep),
     inputs,

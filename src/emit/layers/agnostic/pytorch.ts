@@ -3,7 +3,7 @@
  * takes one tensor per input summand, [batch, n, …, n, channels], for any n (see plan.ts).
  */
 import type { LayerBases } from '../../../basis.js';
-import { agnosticHeader, biasName, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { agnosticHeader, biasName, forwardLines, initStds, groupConstants, weightName, type Dialect } from './forward.js';
 import { mixConstants, mixLayout } from './mix.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
@@ -21,7 +21,7 @@ const TORCH: Dialect = {
   // In place on a strided view of y's diagonal: O(n^blocks) work, where an identity-matrix einsum
   // would write a whole output-sized tensor of mostly zeros (y is a fresh tensor of this forward).
   placeDiagonal: (y, partition, s) => [`_diagonal(${y}, ${JSON.stringify(partition).replace(/,/g, ', ')}).add_(${s})`],
-  eye: (ref) => `torch.eye(n, dtype=${ref}.dtype, device=${ref}.device)`,
+  eye: (ref, size) => `torch.eye(${size}, dtype=${ref}.dtype, device=${ref}.device)`,
   take: '.index_select(0, self._take)',
   split: (v, sizes) => `${v}.split([${sizes.join(', ')}])`,
   diagonal: (x, blocks) => `_diagonal(${x}, ${JSON.stringify(blocks).replace(/,/g, ', ')})`,
@@ -49,21 +49,18 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     'Usage:',
     '    layer = EquivariantLinear()            # nn.Module; parameters as listed above',
     `    ${ys.join(', ')} = layer(${p.inputs.map((_, i) => `x${i}`).join(', ')})   # any n; ${ys.length > 1 ? 'a tuple' : 'one tensor'}`,
-    '    xs = from_flat(x_flat, "in")           # the flat layout of the fixed-n layer, at N_SOLVED only',
-    '    self_test(layer)                       # raises if not equivariant (n = 1, 2, 3, N_SOLVED)',
+    '    xs = from_flat(x_flat, "in")           # the flat layout of the fixed-size layer, at the solved sizes only',
+    '    self_test(layer)                       # raises if not equivariant (n = 1, 2, 3 and the solved size)',
     '"""',
     'import copy',
+    'import math',
     'from typing import List, Optional, Tuple, Union',
     '',
     'import torch',
     'from torch import Tensor, nn',
     '',
     'DTYPE = torch.float32',
-    `FAMILY = "${p.family}"`,
-    `N_SOLVED = ${p.n}`,
-    '# (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)',
-    `INPUTS = ${tensorTable(p.inputs)}`,
-    `OUTPUTS = ${tensorTable(p.outputs)}`,
+    ...groupConstants(p),
     ...mixConstants(p),
     helpers('torch'),
     '',

@@ -2,63 +2,80 @@
  * The fixed helper code of size-agnostic layer files, once per runtime: the flat-layout bridge
  * (from_flat/to_flat, valid at the solved n only, for comparing with the fixed-n layer), the group
  * action on one tensor (a permutation or an orthogonal matrix on every n-axis) and the self-test.
- * They read the module constants FAMILY, N_SOLVED, INPUTS, OUTPUTS (and _take_index its arguments) and nothing else.
+ * They read the module constants FACTORS, INPUTS, OUTPUTS (and _take_index its arguments) and nothing else.
  */
 const TORCH = String.raw`
 
 def _diagonal(y: Tensor, blocks: List[List[int]]) -> Tensor:
-    """The view of y [batch, n, …, n, C] with one axis per block of n-axes (indices equal within a block)."""
-    st = y.stride()
-    size = [y.shape[0]] + [y.shape[b[0] + 1] for b in blocks] + [y.shape[-1]]
-    stride = [st[0]] + [sum(st[a + 1] for a in b) for b in blocks] + [st[-1]]
-    return y.as_strided(size, stride, y.storage_offset())
+    """The view of y [batch, …, C] with one axis per block of group axes (indices equal within a block).
+    Built from torch.diagonal and permute, views that autograd and torch.compile can update in place."""
+    channels = y.dim() - 1
+    dims = list(range(y.dim()))  # the original axis of each current dimension
+    for b in blocks:
+        for a in b[1:]:
+            y = y.diagonal(0, dims.index(b[0] + 1), dims.index(a + 1))
+            dims = [d for d in dims if d not in (b[0] + 1, a + 1)] + [b[0] + 1]
+    return y.permute([dims.index(d) for d in [0] + [b[0] + 1 for b in blocks] + [channels]])
 
+
+def _solved(axes: List[int]) -> Tuple[int, ...]:
+    """The shape of a tensor's group axes at the sizes the basis was solved at."""
+    return tuple(FACTORS[f][1] for f in axes)
 
 
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
-    """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one tensor per summand."""
-    n = N_SOLVED
+    """x [batch, dim] in the flat layout of the fixed-size layer (sizes of FACTORS) -> one tensor per summand."""
     out = []
-    for key, rank, _, offsets in INPUTS if side == "in" else OUTPUTS:
+    for key, rank, _, offsets, axes in INPUTS if side == "in" else OUTPUTS:
         if any(o is None for o in offsets):
             raise NotImplementedError(key + ": its copies are interleaved in the flat layout")
-        size = n ** rank
-        out.append(torch.stack([x[:, o:o + size].reshape((x.shape[0],) + (n,) * rank) for o in offsets], -1))
+        shape = _solved(axes)
+        size = math.prod(shape)
+        out.append(torch.stack([x[:, o:o + size].reshape((x.shape[0],) + shape) for o in offsets], -1))
     return out
 
 
 def to_flat(ys: List[Tensor], side: str = "out") -> Tensor:
-    """The inverse of from_flat: one tensor per summand at N_SOLVED -> [batch, dim]."""
-    n = N_SOLVED
+    """The inverse of from_flat: one tensor per summand at the solved sizes -> [batch, dim]."""
     table = INPUTS if side == "in" else OUTPUTS
-    dim = sum(len(t[3]) * n ** t[1] for t in table)
+    dim = sum(len(t[3]) * math.prod(_solved(t[4])) for t in table)
     flat = ys[0].new_zeros(ys[0].shape[0], dim)
-    for y, (_, rank, _, offsets) in zip(ys, table):
+    for y, (_, rank, _, offsets, axes) in zip(ys, table):
+        size = math.prod(_solved(axes))
         for c, o in enumerate(offsets):
-            flat[:, o:o + n ** rank] = y[..., c].reshape(y.shape[0], -1)
+            flat[:, o:o + size] = y[..., c].reshape(y.shape[0], -1)
     return flat
 
 
-def random_element(n: int, generator: Optional[torch.Generator] = None) -> Tensor:
-    """A random permutation (S(n): index vector) or orthogonal matrix (O(n), float64)."""
-    if FAMILY == "symmetric":
-        return torch.randperm(n, generator=generator)
-    q, r = torch.linalg.qr(torch.randn(n, n, generator=generator, dtype=torch.float64))
-    return q * torch.sign(torch.diagonal(r)).unsqueeze(0)
+def random_element(sizes: List[int], generator: Optional[torch.Generator] = None) -> List[Tensor]:
+    """One random element per factor at these sizes: a permutation (index vector) for S(n), an
+    orthogonal matrix (float64) for O(n), of determinant 1 for SO(n)."""
+    out = []
+    for (kind, _, _), n in zip(FACTORS, sizes):
+        if kind == "symmetric":
+            out.append(torch.randperm(n, generator=generator))
+            continue
+        q, r = torch.linalg.qr(torch.randn(n, n, generator=generator, dtype=torch.float64))
+        q = q * torch.sign(torch.diagonal(r)).unsqueeze(0)
+        if kind == "special-orthogonal" and torch.linalg.det(q) < 0:
+            q[:, 0] = -q[:, 0]
+        out.append(q)
+    return out
 
 
-def act(g: Tensor, t: Tensor, rank: int) -> Tensor:
-    """g applied to every n-axis (1 … rank) of t [batch, n, …, n, channels]."""
-    for a in range(1, rank + 1):
-        if FAMILY == "symmetric":
-            t = t.index_select(a, g)
+def act(g: List[Tensor], t: Tensor, axes: List[int]) -> Tensor:
+    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor of each."""
+    for a, f in enumerate(axes, 1):
+        if FACTORS[f][0] == "symmetric":
+            t = t.index_select(a, g[f])
         else:
-            t = torch.movedim(torch.tensordot(g.to(t.dtype), t, dims=([1], [a])), 0, a)
+            t = torch.movedim(torch.tensordot(g[f].to(t.dtype), t, dims=([1], [a])), 0, a)
     return t
 
 
 def self_test(layer: Optional[nn.Module] = None, sizes: Optional[List[int]] = None, tol: float = 1e-6, seed: int = 0) -> float:
-    """Max relative error of layer(g x) = g layer(x), random g and random parameters, float64, at every n in sizes."""
+    """Max relative error of layer(g x) = g layer(x), random g and random parameters, float64, with every
+    size-agnostic factor at each n in sizes (the others at their own size)."""
     layer = EquivariantLinear() if layer is None else layer
     wide = copy.deepcopy(layer).to(torch.float64)
     gen = torch.Generator().manual_seed(seed)
@@ -66,16 +83,17 @@ def self_test(layer: Optional[nn.Module] = None, sizes: Optional[List[int]] = No
         for p in wide.parameters():
             p.normal_(0.0, 1.0, generator=gen)
     worst = 0.0
-    for n in sizes if sizes is not None else sorted({1, 2, 3, N_SOLVED}):
-        xs = [torch.randn((2,) + (n,) * t[1] + (t[2],), generator=gen, dtype=torch.float64) for t in INPUTS]
-        g = random_element(n, gen)
+    for n in sizes if sizes is not None else sorted({1, 2, 3, max(f[1] for f in FACTORS)}):
+        ns = [n if any_size else solved for _, solved, any_size in FACTORS]
+        xs = [torch.randn((2,) + tuple(ns[f] for f in t[4]) + (t[2],), generator=gen, dtype=torch.float64) for t in INPUTS]
+        g = random_element(ns, gen)
         with torch.no_grad():
             ys = wide(*xs, n=n)
-            gys = wide(*[act(g, x, t[1]) for x, t in zip(xs, INPUTS)], n=n)
+            gys = wide(*[act(g, x, t[4]) for x, t in zip(xs, INPUTS)], n=n)
         ys = list(ys) if isinstance(ys, tuple) else [ys]
         gys = list(gys) if isinstance(gys, tuple) else [gys]
         for y, gy, t in zip(ys, gys, OUTPUTS):
-            err = (act(g, y, t[1]) - gy).abs().max().item() / max(1.0, y.abs().max().item())
+            err = (act(g, y, t[4]) - gy).abs().max().item() / max(1.0, y.abs().max().item())
             worst = max(worst, err)
     if worst > tol:
         raise AssertionError("not equivariant: relative error %g" % worst)
@@ -84,61 +102,75 @@ def self_test(layer: Optional[nn.Module] = None, sizes: Optional[List[int]] = No
 
 const JAX = String.raw`
 
+def _solved(axes):
+    """The shape of a tensor's group axes at the sizes the basis was solved at."""
+    return tuple(FACTORS[f][1] for f in axes)
+
+
 def from_flat(x, side="in"):
-    """x [batch, dim] in the flat layout of the fixed-n layer at N_SOLVED -> one array per summand."""
-    n = N_SOLVED
+    """x [batch, dim] in the flat layout of the fixed-size layer (sizes of FACTORS) -> one array per summand."""
     out = []
-    for key, rank, _, offsets in INPUTS if side == "in" else OUTPUTS:
+    for key, rank, _, offsets, axes in INPUTS if side == "in" else OUTPUTS:
         if any(o is None for o in offsets):
             raise NotImplementedError(key + ": its copies are interleaved in the flat layout")
-        size = n ** rank
-        out.append(jnp.stack([x[:, o:o + size].reshape((x.shape[0],) + (n,) * rank) for o in offsets], -1))
+        shape = _solved(axes)
+        size = int(np.prod(shape))
+        out.append(jnp.stack([x[:, o:o + size].reshape((x.shape[0],) + shape) for o in offsets], -1))
     return out
 
 
 def to_flat(ys, side="out"):
-    """The inverse of from_flat: one array per summand at N_SOLVED -> [batch, dim]."""
-    n = N_SOLVED
+    """The inverse of from_flat: one array per summand at the solved sizes -> [batch, dim]."""
     table = INPUTS if side == "in" else OUTPUTS
     parts = {}
-    for y, (_, rank, _, offsets) in zip(ys, table):
+    for y, (_, rank, _, offsets, axes) in zip(ys, table):
         for c, o in enumerate(offsets):
             parts[o] = y[..., c].reshape(y.shape[0], -1)
     return jnp.concatenate([parts[o] for o in sorted(parts)], -1)
 
 
-def random_element(n, rng):
-    """A random permutation (S(n): index vector) or orthogonal matrix (O(n)); rng: numpy Generator."""
-    if FAMILY == "symmetric":
-        return rng.permutation(n)
-    q, r = np.linalg.qr(rng.standard_normal((n, n)))
-    return q * np.sign(np.diag(r))[None, :]
+def random_element(sizes, rng):
+    """One random element per factor (rng: numpy Generator): a permutation (index vector) for S(n), an
+    orthogonal matrix for O(n), of determinant 1 for SO(n)."""
+    out = []
+    for (kind, _, _), n in zip(FACTORS, sizes):
+        if kind == "symmetric":
+            out.append(rng.permutation(n))
+            continue
+        q, r = np.linalg.qr(rng.standard_normal((n, n)))
+        q = q * np.sign(np.diag(r))[None, :]
+        if kind == "special-orthogonal" and np.linalg.det(q) < 0:
+            q[:, 0] = -q[:, 0]
+        out.append(q)
+    return out
 
 
-def act(g, t, rank):
-    """g applied to every n-axis (1 … rank) of t [batch, n, …, n, channels]."""
+def act(g, t, axes):
+    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor of each."""
     t = np.asarray(t, dtype=np.float64)
-    for a in range(1, rank + 1):
-        t = np.take(t, g, axis=a) if FAMILY == "symmetric" else np.moveaxis(np.tensordot(g, t, axes=([1], [a])), 0, a)
+    for a, f in enumerate(axes, 1):
+        t = np.take(t, g[f], axis=a) if FACTORS[f][0] == "symmetric" else np.moveaxis(np.tensordot(g[f], t, axes=([1], [a])), 0, a)
     return t
 
 
 def self_test(params=None, sizes=None, tol=1e-4, seed=0):
-    """Max relative error of apply(g x) = g apply(x) (float32), random g and random parameters, at every n in sizes."""
+    """Max relative error of apply(g x) = g apply(x) (float32), random g and random parameters, with every
+    size-agnostic factor at each n in sizes (the others at their own size)."""
     rng = np.random.default_rng(seed)
     params = init(jax.random.PRNGKey(seed)) if params is None else params
     params = {k: jnp.asarray(rng.standard_normal(v.shape), v.dtype) for k, v in params.items()}
     worst = 0.0
-    for n in sizes if sizes is not None else sorted({1, 2, 3, N_SOLVED}):
-        xs = [rng.standard_normal((2,) + (n,) * t[1] + (t[2],)) for t in INPUTS]
-        g = random_element(n, rng)
+    for n in sizes if sizes is not None else sorted({1, 2, 3, max(f[1] for f in FACTORS)}):
+        ns = [n if any_size else solved for _, solved, any_size in FACTORS]
+        xs = [rng.standard_normal((2,) + tuple(ns[f] for f in t[4]) + (t[2],)) for t in INPUTS]
+        g = random_element(ns, rng)
         ys = apply(params, *[jnp.asarray(x, DTYPE) for x in xs], n=n)
-        gys = apply(params, *[jnp.asarray(act(g, x, t[1]), DTYPE) for x, t in zip(xs, INPUTS)], n=n)
+        gys = apply(params, *[jnp.asarray(act(g, x, t[4]), DTYPE) for x, t in zip(xs, INPUTS)], n=n)
         ys = list(ys) if isinstance(ys, tuple) else [ys]
         gys = list(gys) if isinstance(gys, tuple) else [gys]
         for y, gy, t in zip(ys, gys, OUTPUTS):
             y = np.asarray(y, np.float64)
-            err = float(np.abs(act(g, y, t[1]) - np.asarray(gy, np.float64)).max()) / max(1.0, float(np.abs(y).max()))
+            err = float(np.abs(act(g, y, t[4]) - np.asarray(gy, np.float64)).max()) / max(1.0, float(np.abs(y).max()))
             worst = max(worst, err)
     if worst > tol:
         raise AssertionError("not equivariant: relative error %g" % worst)
