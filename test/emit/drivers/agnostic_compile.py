@@ -42,7 +42,7 @@ def check(path, i, sizes):
     compiled = torch.compile(layer, dynamic=True, backend="inductor")
     fwd = bwd = 0.0
     for n in sizes:
-        ns = [n if any_size else solved for _, solved, any_size in mod.FACTORS]
+        ns = [((2 * n if kind == "symplectic" else n) if any_size else solved) for kind, solved, any_size in mod.FACTORS]
         xs = [torch.randn((2,) + tuple(ns[f] for f in t[4]) + (t[2],)) for t in mod.INPUTS]
         ys, gs = run(layer, xs)
         yc, gc = run(compiled, xs)

@@ -13,7 +13,7 @@ Outputs, one per distinct summand of the output rep:
 
 y_b = sum over input tensors a and diagrams d of block (b, a) of D_d(x_a) @ w_b_a[d].T, plus the
 bias diagrams of y_b times b_b[d]. D_d is an equality diagram: D_d[o, i] = 1 where the indices in each
-group of the label are equal (no condition across groups), so D_d x is a diagonal/sum of x (einsum)
+group of the label are equal (no condition across groups), times η, J or ε where the label has them, so D_d x is a diagonal/sum of x (einsum)
 placed on a diagonal of y (identity matrices, broadcasting). W is never formed: memory is
 O(batch * n^max(k, l) * channels). Parameters (w_b_a: [diagrams, channels out, channels in]):
   w_0_0 [3, 1, 1]: δ(o1,o2)·δ(i1,i2)  δ(o1,i1)·δ(o2,i2)  δ(o1,i2)·δ(o2,i1)
@@ -30,6 +30,8 @@ A pure init/apply pair (JAX only; parameters are a plain dict of arrays). Usage:
     xs = from_flat(x_flat, "in")           # the flat layout of the fixed-size layer, at the solved sizes only
     self_test(params)                      # raises if not equivariant (n = 1, 2, 3 and the solved size)
 """
+import itertools
+
 import jax
 import jax.numpy as jnp
 import numpy as np
@@ -37,16 +39,15 @@ import numpy as np
 DTYPE = jnp.float32
 # Per group factor: (kind, size the basis was solved at, whether the layer works at every size).
 FACTORS = [("orthogonal", 3, True)]
-# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis)
-INPUTS = [("V⊗V", 2, 1, [0], [0, 0]), ("V", 1, 1, [9], [0])]
-OUTPUTS = [("V⊗V", 2, 1, [0], [0, 0])]
+# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis, dual axes)
+INPUTS = [("V⊗V", 2, 1, [0], [0, 0], [False, False]), ("V", 1, 1, [9], [0], [False])]
+OUTPUTS = [("V⊗V", 2, 1, [0], [0, 0], [False, False])]
 # The channel mixing: one product z @ M (+ bias) per distinct concatenation z of reductions; every M and
 # bias is cut from one gather of the flattened parameters PARAMS (a zero appended when the flag is set).
 PARAMS = ([("w_0_0", (3, 1, 1))], False)
 # Per product: (channels of each reduction, channels of each output group, the (parameter, diagram) of
 # each block M[reduction][group], the (parameter, diagram) of each group's bias or None).
 MIXES = [
-    ([1], [1], [[(0, 0)]], None),
     ([1, 1], [1], [[(0, 1)], [(0, 2)]], None),
 ]
 
@@ -83,7 +84,7 @@ def _solved(axes):
 def from_flat(x, side="in"):
     """x [batch, dim] in the flat layout of the fixed-size layer (sizes of FACTORS) -> one array per summand."""
     out = []
-    for key, rank, _, offsets, axes in INPUTS if side == "in" else OUTPUTS:
+    for key, rank, _, offsets, axes, _ in INPUTS if side == "in" else OUTPUTS:
         if any(o is None for o in offsets):
             raise NotImplementedError(key + ": its copies are interleaved in the flat layout")
         shape = _solved(axes)
@@ -96,54 +97,86 @@ def to_flat(ys, side="out"):
     """The inverse of from_flat: one array per summand at the solved sizes -> [batch, dim]."""
     table = INPUTS if side == "in" else OUTPUTS
     parts = {}
-    for y, (_, rank, _, offsets, axes) in zip(ys, table):
+    for y, (_, rank, _, offsets, axes, _) in zip(ys, table):
         for c, o in enumerate(offsets):
             parts[o] = y[..., c].reshape(y.shape[0], -1)
     return jnp.concatenate([parts[o] for o in sorted(parts)], -1)
 
 
+def _form(kind, n):
+    """The constant tensor of a diagram at size n (numpy): eta (the Minkowski metric diag(1, -1, …)), etav
+    (its diagonal), J (the symplectic form [[0, I], [-I, 0]], n even) or eps (the Levi-Civita symbol, n indices)."""
+    if kind == "etav":
+        return np.array([1.0] + [-1.0] * (n - 1))
+    if kind == "eta":
+        return np.diag(_form("etav", n))
+    if kind == "J":
+        e = np.eye(n // 2)
+        return np.block([[np.zeros_like(e), e], [-e, np.zeros_like(e)]])
+    eps = np.zeros((n,) * n)
+    for p in itertools.permutations(range(n)):
+        eps[p] = (-1.0) ** sum(p[i] > p[j] for i in range(n) for j in range(i + 1, n))
+    return eps
+
+
 def random_element(sizes, rng):
-    """One random element per factor (rng: numpy Generator): a permutation (index vector) for S(n), an
-    orthogonal matrix for O(n), of determinant 1 for SO(n)."""
+    """One random element per factor (rng: numpy Generator): a permutation (index vector) for S(n), a
+    matrix for the others: orthogonal (det 1 for SO(n)), exp(eta S) (S antisymmetric, times a random
+    diagonal of signs for O(1,3)), exp(J S) (S symmetric) for Sp."""
+    from scipy.linalg import expm
     out = []
     for (kind, _, _), n in zip(FACTORS, sizes):
         if kind == "symmetric":
             out.append(rng.permutation(n))
             continue
-        q, r = np.linalg.qr(rng.standard_normal((n, n)))
-        q = q * np.sign(np.diag(r))[None, :]
-        if kind == "special-orthogonal" and np.linalg.det(q) < 0:
-            q[:, 0] = -q[:, 0]
+        a = rng.standard_normal((n, n))
+        if kind in ("orthogonal", "special-orthogonal"):
+            q, r = np.linalg.qr(a)
+            q = q * np.sign(np.diag(r))[None, :]
+            if kind == "special-orthogonal" and np.linalg.det(q) < 0:
+                q[:, 0] = -q[:, 0]
+        elif kind in ("lorentz", "special-lorentz"):
+            q = expm(0.5 * _form("eta", n) @ (a - a.T))
+            if kind == "lorentz":
+                q = np.diag(np.sign(rng.standard_normal(n))) @ q
+        else:
+            q = expm(0.3 * _form("J", n) @ (a + a.T))
         out.append(q)
     return out
 
 
-def act(g, t, axes):
-    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor of each."""
+def act(g, t, axes, duals=None):
+    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor of
+    each; on a dual axis g^-T."""
     t = np.asarray(t, dtype=np.float64)
     for a, f in enumerate(axes, 1):
-        t = np.take(t, g[f], axis=a) if FACTORS[f][0] == "symmetric" else np.moveaxis(np.tensordot(g[f], t, axes=([1], [a])), 0, a)
+        if FACTORS[f][0] == "symmetric":
+            t = np.take(t, g[f], axis=a)
+        else:
+            m = np.linalg.inv(g[f]).T if duals is not None and duals[a - 1] else g[f]
+            t = np.moveaxis(np.tensordot(m, t, axes=([1], [a])), 0, a)
     return t
 
 
 def self_test(params=None, sizes=None, tol=1e-4, seed=0):
     """Max relative error of apply(g x) = g apply(x) (float32), random g and random parameters, with every
-    size-agnostic factor at each n in sizes (the others at their own size)."""
+    size-agnostic factor at each n in sizes (Sp(n): axes of size 2n; the others at their own size)."""
     rng = np.random.default_rng(seed)
     params = init(jax.random.PRNGKey(seed)) if params is None else params
     params = {k: jnp.asarray(rng.standard_normal(v.shape), v.dtype) for k, v in params.items()}
     worst = 0.0
     for n in sizes if sizes is not None else sorted({1, 2, 3, max(f[1] for f in FACTORS)}):
-        ns = [n if any_size else solved for _, solved, any_size in FACTORS]
+        ns = [((2 * n if kind == "symplectic" else n) if any_size else solved) for kind, solved, any_size in FACTORS]
         xs = [rng.standard_normal((2,) + tuple(ns[f] for f in t[4]) + (t[2],)) for t in INPUTS]
         g = random_element(ns, rng)
-        ys = apply(params, *[jnp.asarray(x, DTYPE) for x in xs], n=n)
-        gys = apply(params, *[jnp.asarray(act(g, x, t[4]), DTYPE) for x, t in zip(xs, INPUTS)], n=n)
+        size = next((x for x, f in zip(ns, FACTORS) if f[2]), n)  # the axis size the argument n stands for
+        ys = apply(params, *[jnp.asarray(x, DTYPE) for x in xs], n=size)
+        gys = apply(params, *[jnp.asarray(act(g, x, t[4], t[5]), DTYPE) for x, t in zip(xs, INPUTS)], n=size)
         ys = list(ys) if isinstance(ys, tuple) else [ys]
         gys = list(gys) if isinstance(gys, tuple) else [gys]
         for y, gy, t in zip(ys, gys, OUTPUTS):
             y = np.asarray(y, np.float64)
-            err = float(np.abs(act(g, y, t[4]) - np.asarray(gy, np.float64)).max()) / max(1.0, float(np.abs(y).max()))
+            err = float(np.abs(act(g, y, t[4], t[5]) - np.asarray(gy, np.float64)).max()) / max(1.0, float(np.abs(y).max()))
             worst = max(worst, err)
     if worst > tol:
         raise AssertionError("not equivariant: relative error %g" % worst)
@@ -166,13 +199,12 @@ def apply(params, x0, x1, n=None):
     n = x0.shape[1] if n is None else n
     eye = jnp.eye(n, dtype=x0.dtype)
     m = params["w_0_0"].reshape(-1)[TAKE]
-    m0, m1 = jnp.split(m, np.cumsum([1, 2])[:-1])
     z1 = x0
     z2 = x0.transpose(0, 2, 1, 3)
     z0 = jnp.einsum("ZaaY->ZY", x0)
-    v0 = z0 @ m0.reshape(1, 1) + params["b_0"].reshape(-1)
+    v0 = z0 @ params["w_0_0"][0].transpose(1, 0) + params["b_0"].reshape(-1)
     s1 = jnp.concatenate([z1, z2], -1)
-    v1 = s1 @ m1.reshape(2, 1)
+    v1 = s1 @ m.reshape(2, 1)
     y0 = jnp.broadcast_to(v1, (batch, n, n, 1))
     y0 = y0 + jnp.einsum("ZaY,ab->ZabY", jnp.broadcast_to(v0[:, None, :], (batch, n, 1)), eye)
     return y0

@@ -13,7 +13,7 @@ Outputs, one per distinct summand of the output rep:
 
 y_b = sum over input tensors a and diagrams d of block (b, a) of D_d(x_a) @ w_b_a[d].T, plus the
 bias diagrams of y_b times b_b[d]. D_d is an equality diagram: D_d[o, i] = 1 where the indices in each
-group of the label are equal (no condition across groups), so D_d x is a diagonal/sum of x (einsum)
+group of the label are equal (no condition across groups), times η, J or ε where the label has them, so D_d x is a diagonal/sum of x (einsum)
 placed on a diagonal of y (identity matrices, broadcasting). W is never formed: memory is
 O(batch * n^max(k, l) * channels). Parameters (w_b_a: [diagrams, channels out, channels in]):
   w_0_0 [15, 1, 2]: [o1=o2=i1=i2]  [o1=o2=i1, i2]  [o1=o2=i2, i1]  [o1=o2, i1=i2]  [o1=o2, i1, i2]  [o1=i1=i2, o2]  [o1=i1, o2=i2]  [o1=i1, o2, i2]  [o1=i2, o2=i1]  [o1, o2=i1=i2]  [o1, o2=i1, i2]  [o1=i2, o2, i1]  [o1, o2=i2, i1]  [o1, o2, i1=i2]  [o1, o2, i1, i2]
@@ -33,6 +33,7 @@ Usage:
     self_test(layer)                       # raises if not equivariant (n = 1, 2, 3 and the solved size)
 """
 import copy
+import itertools
 import math
 from typing import List, Optional, Tuple, Union
 
@@ -42,9 +43,9 @@ from torch import Tensor, nn
 DTYPE = torch.float32
 # Per group factor: (kind, size the basis was solved at, whether the layer works at every size).
 FACTORS = [("symmetric", 5, True)]
-# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis)
-INPUTS = [("V⊗V", 2, 2, [0, 25], [0, 0])]
-OUTPUTS = [("V⊗V", 2, 1, [0], [0, 0]), ("scalar", 0, 1, [25], [])]
+# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis, dual axes)
+INPUTS = [("V⊗V", 2, 2, [0, 25], [0, 0], [False, False])]
+OUTPUTS = [("V⊗V", 2, 1, [0], [0, 0], [False, False]), ("scalar", 0, 1, [25], [], [])]
 # The channel mixing: one product z @ M (+ bias) per distinct concatenation z of reductions; every M and
 # bias is cut from one gather of the flattened parameters PARAMS (a zero appended when the flag is set).
 PARAMS = ([("w_0_0", (15, 1, 2)), ("w_1_0", (2, 1, 2)), ("b_0", (2, 1)), ("b_1", (1, 1))], False)
@@ -101,7 +102,7 @@ def _solved(axes: List[int]) -> Tuple[int, ...]:
 def from_flat(x: Tensor, side: str = "in") -> List[Tensor]:
     """x [batch, dim] in the flat layout of the fixed-size layer (sizes of FACTORS) -> one tensor per summand."""
     out = []
-    for key, rank, _, offsets, axes in INPUTS if side == "in" else OUTPUTS:
+    for key, rank, _, offsets, axes, _ in INPUTS if side == "in" else OUTPUTS:
         if any(o is None for o in offsets):
             raise NotImplementedError(key + ": its copies are interleaved in the flat layout")
         shape = _solved(axes)
@@ -115,42 +116,69 @@ def to_flat(ys: List[Tensor], side: str = "out") -> Tensor:
     table = INPUTS if side == "in" else OUTPUTS
     dim = sum(len(t[3]) * math.prod(_solved(t[4])) for t in table)
     flat = ys[0].new_zeros(ys[0].shape[0], dim)
-    for y, (_, rank, _, offsets, axes) in zip(ys, table):
+    for y, (_, rank, _, offsets, axes, _) in zip(ys, table):
         size = math.prod(_solved(axes))
         for c, o in enumerate(offsets):
             flat[:, o:o + size] = y[..., c].reshape(y.shape[0], -1)
     return flat
 
 
+def _form(kind: str, n: int, dtype: torch.dtype = torch.float64, device: Optional[torch.device] = None) -> Tensor:
+    """The constant tensor of a diagram at size n: eta (the Minkowski metric diag(1, -1, …)), etav (its
+    diagonal), J (the symplectic form [[0, I], [-I, 0]], n even) or eps (the Levi-Civita symbol, n indices)."""
+    if kind == "etav":
+        return torch.tensor([1.0] + [-1.0] * (n - 1), dtype=dtype, device=device)
+    if kind == "eta":
+        return torch.diag(_form("etav", n, dtype, device))
+    if kind == "J":
+        e = torch.eye(n // 2, dtype=dtype, device=device)
+        return torch.cat([torch.cat([torch.zeros_like(e), e], 1), torch.cat([-e, torch.zeros_like(e)], 1)], 0)
+    eps = torch.zeros((n,) * n, dtype=dtype, device=device)
+    for p in itertools.permutations(range(n)):
+        eps[p] = (-1.0) ** sum(p[i] > p[j] for i in range(n) for j in range(i + 1, n))
+    return eps
+
+
 def random_element(sizes: List[int], generator: Optional[torch.Generator] = None) -> List[Tensor]:
-    """One random element per factor at these sizes: a permutation (index vector) for S(n), an
-    orthogonal matrix (float64) for O(n), of determinant 1 for SO(n)."""
+    """One random element per factor at these sizes: a permutation (index vector) for S(n), a matrix
+    (float64) for the others: orthogonal (det 1 for SO(n)), exp(eta S) (S antisymmetric, times a
+    random diagonal of signs for O(1,3)), exp(J S) (S symmetric) for Sp."""
     out = []
     for (kind, _, _), n in zip(FACTORS, sizes):
         if kind == "symmetric":
             out.append(torch.randperm(n, generator=generator))
             continue
-        q, r = torch.linalg.qr(torch.randn(n, n, generator=generator, dtype=torch.float64))
-        q = q * torch.sign(torch.diagonal(r)).unsqueeze(0)
-        if kind == "special-orthogonal" and torch.linalg.det(q) < 0:
-            q[:, 0] = -q[:, 0]
+        a = torch.randn(n, n, generator=generator, dtype=torch.float64)
+        if kind in ("orthogonal", "special-orthogonal"):
+            q, r = torch.linalg.qr(a)
+            q = q * torch.sign(torch.diagonal(r)).unsqueeze(0)
+            if kind == "special-orthogonal" and torch.linalg.det(q) < 0:
+                q[:, 0] = -q[:, 0]
+        elif kind in ("lorentz", "special-lorentz"):
+            q = torch.linalg.matrix_exp(0.5 * _form("eta", n) @ (a - a.T))
+            if kind == "lorentz":
+                q = torch.diag(torch.sign(torch.randn(n, generator=generator, dtype=torch.float64))) @ q
+        else:
+            q = torch.linalg.matrix_exp(0.3 * _form("J", n) @ (a + a.T))
         out.append(q)
     return out
 
 
-def act(g: List[Tensor], t: Tensor, axes: List[int]) -> Tensor:
-    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor of each."""
+def act(g: List[Tensor], t: Tensor, axes: List[int], duals: Optional[List[bool]] = None) -> Tensor:
+    """g (one element per factor) applied to every group axis of t [batch, …, channels]; axes: the factor
+    of each; on a dual axis g^-T."""
     for a, f in enumerate(axes, 1):
         if FACTORS[f][0] == "symmetric":
             t = t.index_select(a, g[f])
         else:
-            t = torch.movedim(torch.tensordot(g[f].to(t.dtype), t, dims=([1], [a])), 0, a)
+            m = torch.linalg.inv(g[f]).T if duals is not None and duals[a - 1] else g[f]
+            t = torch.movedim(torch.tensordot(m.to(t.dtype), t, dims=([1], [a])), 0, a)
     return t
 
 
 def self_test(layer: Optional[nn.Module] = None, sizes: Optional[List[int]] = None, tol: float = 1e-6, seed: int = 0) -> float:
     """Max relative error of layer(g x) = g layer(x), random g and random parameters, float64, with every
-    size-agnostic factor at each n in sizes (the others at their own size)."""
+    size-agnostic factor at each n in sizes (Sp(n): axes of size 2n; the others at their own size)."""
     layer = EquivariantLinear() if layer is None else layer
     wide = copy.deepcopy(layer).to(torch.float64)
     gen = torch.Generator().manual_seed(seed)
@@ -159,16 +187,17 @@ def self_test(layer: Optional[nn.Module] = None, sizes: Optional[List[int]] = No
             p.normal_(0.0, 1.0, generator=gen)
     worst = 0.0
     for n in sizes if sizes is not None else sorted({1, 2, 3, max(f[1] for f in FACTORS)}):
-        ns = [n if any_size else solved for _, solved, any_size in FACTORS]
+        ns = [((2 * n if kind == "symplectic" else n) if any_size else solved) for kind, solved, any_size in FACTORS]
         xs = [torch.randn((2,) + tuple(ns[f] for f in t[4]) + (t[2],), generator=gen, dtype=torch.float64) for t in INPUTS]
         g = random_element(ns, gen)
         with torch.no_grad():
-            ys = wide(*xs, n=n)
-            gys = wide(*[act(g, x, t[4]) for x, t in zip(xs, INPUTS)], n=n)
+            size = next((x for x, f in zip(ns, FACTORS) if f[2]), n)  # the axis size the argument n stands for
+            ys = wide(*xs, n=size)
+            gys = wide(*[act(g, x, t[4], t[5]) for x, t in zip(xs, INPUTS)], n=size)
         ys = list(ys) if isinstance(ys, tuple) else [ys]
         gys = list(gys) if isinstance(gys, tuple) else [gys]
         for y, gy, t in zip(ys, gys, OUTPUTS):
-            err = (act(g, y, t[4]) - gy).abs().max().item() / max(1.0, y.abs().max().item())
+            err = (act(g, y, t[4], t[5]) - gy).abs().max().item() / max(1.0, y.abs().max().item())
             worst = max(worst, err)
     if worst > tol:
         raise AssertionError("not equivariant: relative error %g" % worst)
@@ -203,7 +232,7 @@ class EquivariantLinear(nn.Module):
         m0, m1, m2, m3 = m.split([18, 12, 3, 4])
         z5 = x0
         z6 = x0.permute(0, 2, 1, 3)
-        z0 = _diagonal(x0, [[0, 1]])
+        z0 = x0.diagonal(0, 1, 2).movedim(-1, 1)
         z1 = x0.sum(2)
         z2 = x0.sum(1)
         z3 = z0.sum(1)
@@ -217,7 +246,7 @@ class EquivariantLinear(nn.Module):
         y0 = v2
         y0 += v1[:, None, None, 1:2] + v0[:, :, None, 1:2]
         y0 += v0[:, None, :, 2:3]
-        _diagonal(y0, [[0, 1]]).add_(v1[:, None, 0:1] + v0[:, :, 0:1])
+        y0.diagonal(0, 1, 2).add_((v1[:, None, 0:1] + v0[:, :, 0:1]).movedim(1, -1))
         y1 = torch.broadcast_to(v1[:, 2:3], (batch, 1)).contiguous()
         return (y0, y1)
 

@@ -43,10 +43,11 @@ function derivable(source: Reduction, target: Reduction): { lhs: string; rhs: st
 
 /**
  * One derivation per reduction, in an order where every source comes before its uses: larger
- * reductions first, each taken from the smallest earlier reduction it can be read off (else x).
+ * reductions first, each taken from the smallest earlier reduction it can be read off (else x;
+ * always x for reductions with constant tensors, η, J or ε).
  *
  * @example
- * deriveReductions([{ input: 0, lhs: 'ZabY', rhs: 'ZaY' }, { input: 0, lhs: 'ZabY', rhs: 'ZY' }])
+ * deriveReductions([{ input: 0, lhs: 'ZabY', rhs: 'ZaY', operands: [] }, { input: 0, lhs: 'ZabY', rhs: 'ZY', operands: [] }])
  * // [{ target: 0, source: null, lhs: 'ZabY', rhs: 'ZaY' }, { target: 1, source: 0, lhs: 'ZaY', rhs: 'ZY' }]
  */
 export function deriveReductions(reductions: readonly Reduction[]): Derivation[] {
@@ -60,7 +61,7 @@ export function deriveReductions(reductions: readonly Reduction[]): Derivation[]
     for (const s of done) {
       const source = reductions[s]!;
       const kept = inner(source.rhs).length;
-      if (source.input !== target.input || kept >= size || source.lhs === source.rhs) continue;
+      if (source.input !== target.input || kept >= size || source.lhs === source.rhs || source.operands.length + target.operands.length > 0) continue;
       const spec = derivable(source, target);
       if (spec !== null) {
         best = { target: t, source: s, ...spec };

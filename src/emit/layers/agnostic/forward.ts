@@ -6,7 +6,7 @@
 import { VERSION } from '../../../version.js';
 import { deriveReductions } from './derive.js';
 import { mixLayout } from './mix.js';
-import type { AgnosticPlan, AgnosticTensor } from './plan.js';
+import type { AgnosticPlan, AgnosticTensor, FormOperand } from './plan.js';
 
 export interface Dialect {
   /** `torch` or `jnp`. */
@@ -32,6 +32,8 @@ export interface Dialect {
   split(v: string, sizes: readonly number[]): string;
   /** The view of x with one axis per block of equal axes (blocks in order), if the runtime has one. */
   diagonal?(x: string, blocks: readonly (readonly number[])[]): string;
+  /** The constant tensor of a form (`_form("J", n, …)`) at a size, dtype and device of x0. */
+  form(form: string, size: string): string;
   /** A one-element zero of the dtype of `ref`. */
   zeroLike(ref: string): string;
   /** s @ mat (+ bias); `flat`: s is [batch, channels] (torch: addmm). */
@@ -61,13 +63,15 @@ function fullShape(p: AgnosticPlan, t: AgnosticTensor): string {
 function factorLines(p: AgnosticPlan): string[] {
   return p.factors.map((f) => {
     const axes = p.factors.length === 1 ? 'every axis' : `the axes of size ${f.size}`;
-    const what =
-      f.kind === 'symmetric'
-        ? `a permutation acts on ${axes}; any ${f.size}`
-        : f.kind === 'orthogonal'
-          ? `an orthogonal Q acts on ${axes} (Q^-T = Q on dual axes); any ${f.size}`
-          : `a rotation Q (det 1) acts on ${axes}; ${f.size} = ${f.dim} only (SO(n) needs ε at other sizes)`;
-    return `  ${f.group}: ${what}.`;
+    const what: Record<AgnosticPlan['factors'][number]['kind'], string> = {
+      symmetric: `a permutation acts on ${axes}; any ${f.size}`,
+      orthogonal: `an orthogonal Q acts on ${axes} (Q^-T = Q on dual axes); any ${f.size}`,
+      'special-orthogonal': `a rotation Q (det 1) acts on ${axes}; ${f.size} = ${f.dim} only (ε has ${f.dim} indices)`,
+      symplectic: `a symplectic M (M^T J M = J) acts on ${axes}, M^-T on dual axes; any even ${f.size}`,
+      lorentz: `a Lorentz transformation Λ (Λ^T η Λ = η) acts on ${axes}, Λ^-T on dual axes; ${f.size} = ${f.dim} only`,
+      'special-lorentz': `a Lorentz transformation Λ of det 1 acts on ${axes}, Λ^-T on dual axes; ${f.size} = ${f.dim} only`,
+    };
+    return `  ${f.group}: ${what[f.kind]}.`;
   });
 }
 
@@ -95,7 +99,7 @@ export function agnosticHeader(p: AgnosticPlan, format: string): string[] {
     '',
     'y_b = sum over input tensors a and diagrams d of block (b, a) of D_d(x_a) @ w_b_a[d].T, plus the',
     'bias diagrams of y_b times b_b[d]. D_d is an equality diagram: D_d[o, i] = 1 where the indices in each',
-    'group of the label are equal (no condition across groups), so D_d x is a diagonal/sum of x (einsum)',
+    'group of the label are equal (no condition across groups), times η, J or ε where the label has them, so D_d x is a diagonal/sum of x (einsum)',
     'placed on a diagonal of y (identity matrices, broadcasting). W is never formed: memory is',
     'O(batch * n^max(k, l) * channels). Parameters (w_b_a: [diagrams, channels out, channels in]):',
     ...p.weights.map((w) => `  ${weightName(w.output, w.input)} [${w.labels.length}, ${p.outputs[w.output]!.channels}, ${p.inputs[w.input]!.channels}]: ${w.labels.join('  ')}`),
@@ -114,7 +118,10 @@ function diagramNote(p: AgnosticPlan): string[] {
   if (p.factors.length > 1) lines.push('Each diagram is the product of one diagram per factor, on that factor\'s indices.');
   if (kinds.has('symmetric')) lines.push('S(n): all set partitions of the N indices (Bell(N) of them): a basis once n >= N.');
   if (kinds.has('orthogonal')) lines.push('O(n): all Brauer diagrams (delta pairs) of the N indices: a basis once n >= N / 2.');
-  if (kinds.has('special-orthogonal')) lines.push('SO(n): the Brauer diagrams independent at that n (none here has an ε).');
+  if (kinds.has('special-orthogonal')) lines.push('SO(n): the Brauer diagrams and those with one ε (the Levi-Civita symbol eps) independent at that n.');
+  if (kinds.has('symplectic')) lines.push('Sp(n): all Brauer diagrams, a pair of equal variance joined by J (the form J below): a basis once 2n >= N.');
+  if (kinds.has('lorentz') || kinds.has('special-lorentz')) lines.push('Lorentz: Brauer diagrams with η on pairs of equal variance (and ε for SO(1,3)), independent at n = 4.');
+  if (p.reductions.some((r) => r.operands.length > 0) || p.groups.some((g) => g.biasForms)) lines.push('Constant tensors eta, etav, J, eps (_form) are contracted by einsum where a diagram has them.');
   lines.push('At smaller sizes some coincide or are dependent, which is still correct (the span is then all of Hom_G).');
   return lines;
 }
@@ -141,14 +148,22 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     }
     for (const [f, name] of eyes) out.push(`${name} = ${d.eye('x0', p.factors[f]!.size)}`);
   }
-  if (layout.mixes.length > 0) {
+  if (layout.params.length > 0) {
     const flat = layout.params.map((q) => `${d.param(q.name)}.reshape(-1)`);
     if (layout.zero) flat.push(d.zeroLike(d.param(layout.params[0]!.name)));
     out.push(`m = ${flat.length === 1 ? flat[0] : `${d.cat}([${flat.join(', ')}])`}${d.take}`);
     if (layout.pieces.length > 1) out.push(`${layout.pieces.map((_, i) => `m${i}`).join(', ')} = ${d.split('m', layout.pieces.map((x) => x.size))}`);
   }
   const piece = (mix: number, bias: boolean) => (layout.pieces.length === 1 ? 'm' : `m${layout.pieces.findIndex((x) => x.mix === mix && x.bias === bias)}`);
-  for (const r of deriveReductions(p.reductions)) out.push(`z${r.target} = ${reductionExpr(r.source === null ? `x${p.reductions[r.target]!.input}` : `z${r.source}`, r.lhs, r.rhs, d)}`);
+  const forms = formNames(p);
+  for (const [name, f] of forms) out.push(`${name} = ${d.form(f.form, p.factors[f.factor]!.size)}`);
+  const formArgs = (ops: readonly FormOperand[]) => ops.map((o) => `${o.letters},`).join('');
+  const formRefs = (ops: readonly FormOperand[]) => ops.map((o) => `, ${formName(p, o)}`).join('');
+  for (const r of deriveReductions(p.reductions)) {
+    const red = p.reductions[r.target]!;
+    const x = r.source === null ? `x${red.input}` : `z${r.source}`;
+    out.push(`z${r.target} = ${red.operands.length > 0 ? `${d.np}.einsum("${r.lhs},${formArgs(red.operands).slice(0, -1)}->${r.rhs}", ${x}${formRefs(red.operands)})` : reductionExpr(x, r.lhs, r.rhs, d)}`);
+  }
   // u of each group: an expression with one axis per output block (size 1 where not through).
   const us = new Map<number, { expr: string; fresh: boolean }>();
   layout.mixes.forEach((m, j) => {
@@ -158,7 +173,9 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     if (m.reductions.length > 1) out.push(`s${j} = ${d.cat}([${m.reductions.map((r) => `z${r}`).join(', ')}], -1)`);
     const bias = m.bias === null ? null : m.biasParam !== null ? `${d.param(m.biasParam)}.reshape(-1)` : piece(j, true);
     const flat = p.reductions[m.reductions[0]!]!.rhs === 'ZY';
-    out.push(`v${j} = ${d.affine(s, `${piece(j, false)}.reshape(${rows}, ${cols})`, bias, flat)}`);
+    const block = m.blocks[0]![0]!;
+    const mat = m.direct ? `${d.param(block.param)}[${block.index}].${d.permuteMethod}(1, 0)` : `${piece(j, false)}.reshape(${rows}, ${cols})`;
+    out.push(`v${j} = ${d.affine(s, mat, bias, flat)}`);
     let c = 0;
     m.groups.forEach((gi, k) => {
       const w = m.channelsOut[k]!;
@@ -169,7 +186,11 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
   for (const b of layout.biasOnly) {
     const g = p.groups[b.group]!;
     const cout = p.outputs[g.output]!.channels;
-    us.set(b.group, { expr: shapedU(`${d.param(biasName(g.output))}[${b.source.index}].reshape(1, ${cout})`, g.through, ':'), fresh: false });
+    const bias = `${d.param(biasName(g.output))}[${b.source.index}]`;
+    const f = g.biasForms;
+    // A bias with constant tensors (η on a Lorentz T(2)): their product times b, with a batch axis of 1.
+    const u = f === undefined ? `${bias}.reshape(1, ${cout})` : `${d.np}.einsum("${formArgs(f.operands)}Y->${f.rhs}Y"${formRefs(f.operands)}, ${bias})[None]`;
+    us.set(b.group, { expr: shapedU(u, g.through, ':'), fresh: false });
   }
   p.outputs.forEach((t, b) => {
     const full = fullShape(p, t);
@@ -193,6 +214,17 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     }
   });
   return out;
+}
+
+/** The Python name of a constant tensor: `J`, `eta`, `eps`, `etav`, with the factor's number in a product. */
+function formName(p: AgnosticPlan, o: Pick<FormOperand, 'form' | 'factor'>): string {
+  return `${o.form}${p.factors.length > 1 ? o.factor + 1 : ''}`;
+}
+
+/** Every constant tensor the forward uses, by name. */
+function formNames(p: AgnosticPlan): Map<string, Pick<FormOperand, 'form' | 'factor'>> {
+  const all = [...p.reductions.flatMap((r) => r.operands), ...p.groups.flatMap((g) => g.biasForms?.operands ?? [])];
+  return new Map(all.map((o) => [formName(p, o), { form: o.form, factor: o.factor }]));
 }
 
 /**
@@ -301,7 +333,7 @@ export function groupConstants(p: AgnosticPlan): string[] {
   return [
     '# Per group factor: (kind, size the basis was solved at, whether the layer works at every size).',
     `FACTORS = [${p.factors.map((f) => `("${f.kind}", ${f.dim}, ${f.agnostic ? 'True' : 'False'})`).join(', ')}]`,
-    '# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis)',
+    '# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis, dual axes)',
     `INPUTS = ${tensorTable(p.inputs)}`,
     `OUTPUTS = ${tensorTable(p.outputs)}`,
   ];
@@ -315,9 +347,9 @@ export function initStds(p: AgnosticPlan): number[] {
   });
 }
 
-/** Python literals describing the tensors: (summand, rank, channels, offsets at the solved sizes, factor of each axis). */
+/** Python literals describing the tensors: (summand, rank, channels, offsets at the solved sizes, factor of each axis, dual axes). */
 export function tensorTable(ts: readonly AgnosticTensor[]): string {
   const row = (t: AgnosticTensor) =>
-    `(${JSON.stringify(t.key)}, ${t.rank}, ${t.channels}, [${t.offsets.map((o) => (o === null ? 'None' : String(o))).join(', ')}], [${t.factors.join(', ')}])`;
+    `(${JSON.stringify(t.key)}, ${t.rank}, ${t.channels}, [${t.offsets.map((o) => (o === null ? 'None' : String(o))).join(', ')}], [${t.factors.join(', ')}], [${t.duals.map((x) => (x ? 'True' : 'False')).join(', ')}])`;
   return `[${ts.map(row).join(', ')}]`;
 }

@@ -4,7 +4,8 @@
  * `channels_in × channels_out` block per (reduction, group) and each group's bias beside it. Every
  * M and bias is cut from one gather of the flattened parameters (its index is built once, at init,
  * from `MIXES` by the runtime helper; a bias that is a whole bias parameter is read as it is), so the
- * forward has one gather, one split and one product per distinct concatenation.
+ * forward has one gather, one split and one product per distinct concatenation. A product of one
+ * reduction into one group reads its diagram's matrix directly (`w[d].T`, a view), not gathered.
  * Pure and framework-neutral.
  */
 import type { AgnosticPlan } from './plan.js';
@@ -30,6 +31,8 @@ export interface Mix {
   readonly bias: readonly (Source | null)[] | null;
   /** The bias is a whole bias parameter, its diagrams in order: read directly (not gathered). */
   readonly biasParam: string | null;
+  /** One block and no gathered bias: M is the diagram's own matrix, read directly (`w[d].T`). */
+  readonly direct: boolean;
 }
 
 export interface MixLayout {
@@ -37,6 +40,7 @@ export interface MixLayout {
   readonly params: readonly { readonly name: string; readonly shape: readonly number[] }[];
   readonly mixes: readonly Mix[];
   /** Whether a zero is appended to the parameters (a gathered bias slot without a diagram). */
+  /** (No gather at all when `params` is empty: every product is direct.) */
   readonly zero: boolean;
   /** The pieces of the gathered vector in order (each M, and its bias when gathered): mix and length. */
   readonly pieces: readonly { readonly mix: number; readonly bias: boolean; readonly size: number }[];
@@ -92,12 +96,14 @@ export function mixLayout(p: AgnosticPlan): MixLayout {
       blocks,
       bias: bias.some((b) => b !== null) ? bias : null,
       biasParam: whole ? first.param : null,
+      direct: reductions.length === 1 && groups.length === 1 && (bias.every((b) => b === null) || whole),
     };
   });
   const used = new Set<string>();
   let zero = false;
   const pieces: MixLayout['pieces'][number][] = [];
   mixes.forEach((m, j) => {
+    if (m.direct) return;
     for (const row of m.blocks) for (const b of row) used.add(b.param);
     const cols = m.channelsOut.reduce((a, b) => a + b, 0);
     pieces.push({ mix: j, bias: false, size: m.channelsIn.reduce((a, b) => a + b, 0) * cols });
@@ -131,11 +137,17 @@ export function mixConstants(p: AgnosticPlan): string[] {
   ];
 }
 
-/** `MIXES` as a Python literal: per product ([channels in], [channels out], [[(param, diagram), …] per reduction], [(param, diagram) or None per group] or None). */
+/**
+ * `MIXES` as a Python literal: per gathered product ([channels in], [channels out], [[(param,
+ * diagram), …] per reduction], [(param, diagram) or None per group] or None).
+ *
+ * @example
+ * mixTable(mixLayout(plan)) // '[\n    ([1, 1, 1], [1, 1, 1], [[(0, 0), (0, 5), (0, 9)], …], None),\n …]'
+ */
 export function mixTable(layout: MixLayout): string {
   const at = new Map(layout.params.map((q, i) => [q.name, i]));
   const src = (s: Source | null) => (s === null ? 'None' : `(${at.get(s.param)}, ${s.index})`);
-  const rows = layout.mixes.map(
+  const rows = layout.mixes.filter((m) => !m.direct).map(
     (m) =>
       `    ([${m.channelsIn.join(', ')}], [${m.channelsOut.join(', ')}], [${m.blocks.map((r) => `[${r.map(src).join(', ')}]`).join(', ')}], ${m.bias === null || m.biasParam !== null ? 'None' : `[${m.bias.map(src).join(', ')}]`}),`,
   );

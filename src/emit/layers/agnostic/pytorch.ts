@@ -8,6 +8,16 @@ import { mixConstants, mixLayout } from './mix.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
 
+/**
+ * When the blocks are singletons but one pair (block k, axes a < b): torch.diagonal takes that
+ * diagonal in one view op (moved to the end), where the general helper _diagonal loops in Python.
+ */
+function onePair(blocks: readonly (readonly number[])[]): { a: number; b: number; k: number } | null {
+  const k = blocks.findIndex((b) => b.length > 1);
+  if (k < 0 || blocks[k]!.length !== 2 || blocks.some((b, i) => i !== k && b.length > 1)) return null;
+  return { a: blocks[k]![0]!, b: blocks[k]![1]!, k };
+}
+
 const TORCH: Dialect = {
   np: 'torch',
   cat: 'torch.cat',
@@ -20,11 +30,18 @@ const TORCH: Dialect = {
   materialise: (expr, full) => `torch.broadcast_to(${expr}, ${full}).contiguous()`,
   // In place on a strided view of y's diagonal: O(n^blocks) work, where an identity-matrix einsum
   // would write a whole output-sized tensor of mostly zeros (y is a fresh tensor of this forward).
-  placeDiagonal: (y, partition, s) => [`_diagonal(${y}, ${JSON.stringify(partition).replace(/,/g, ', ')}).add_(${s})`],
+  placeDiagonal: (y, partition, s) => {
+    const pair = onePair(partition);
+    return [pair === null ? `_diagonal(${y}, ${JSON.stringify(partition).replace(/,/g, ', ')}).add_(${s})` : `${y}.diagonal(0, ${pair.a + 1}, ${pair.b + 1}).add_((${s}).movedim(${pair.k + 1}, -1))`];
+  },
   eye: (ref, size) => `torch.eye(${size}, dtype=${ref}.dtype, device=${ref}.device)`,
   take: '.index_select(0, self._take)',
   split: (v, sizes) => `${v}.split([${sizes.join(', ')}])`,
-  diagonal: (x, blocks) => `_diagonal(${x}, ${JSON.stringify(blocks).replace(/,/g, ', ')})`,
+  diagonal: (x, blocks) => {
+    const pair = onePair(blocks);
+    return pair === null ? `_diagonal(${x}, ${JSON.stringify(blocks).replace(/,/g, ', ')})` : `${x}.diagonal(0, ${pair.a + 1}, ${pair.b + 1}).movedim(-1, ${pair.k + 1})`;
+  },
+  form: (form, size) => `_form("${form}", ${size}, x0.dtype, x0.device)`,
   zeroLike: (ref) => `${ref}.new_zeros(1)`,
   affine: (s, mat, bias, flat) => (bias === null ? `${s} @ ${mat}` : flat ? `torch.addmm(${bias}, ${s}, ${mat})` : `${s} @ ${mat} + ${bias}`),
   inPlace: true,
@@ -53,6 +70,7 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     '    self_test(layer)                       # raises if not equivariant (n = 1, 2, 3 and the solved size)',
     '"""',
     'import copy',
+    'import itertools',
     'import math',
     'from typing import List, Optional, Tuple, Union',
     '',
@@ -75,7 +93,7 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     ),
     ...p.biases.map((b) => `        self.${biasName(b.output)} = nn.Parameter(torch.zeros(${b.labels.length}, ${p.outputs[b.output]!.channels}, device=device, dtype=dtype))`),
     '        self.reset_parameters()',
-    ...(mixLayout(p).mixes.length > 0
+    ...(mixLayout(p).params.length > 0
       ? ['        # The gather index of the mixing matrices (MIXES), built once; moves with .to(device).',
          '        self.register_buffer("_take", torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device), persistent=False)']
       : []),
