@@ -36,6 +36,10 @@ export interface Dialect {
   form(form: string, size: string): string;
   /** A one-element zero of the dtype of `ref`. */
   zeroLike(ref: string): string;
+  /** The slices of a parameter along its first axis, as a tuple (torch: unbind), if worth it. */
+  unbind?(param: string): string;
+  /** s @ weight.T (+ bias) for a weight [channels out, channels in] as stored (torch: F.linear). */
+  linear(s: string, weight: string, bias: string | null): string;
   /** s @ mat (+ bias); `flat`: s is [batch, channels] (torch: addmm). */
   affine(s: string, mat: string, bias: string | null, flat: boolean): string;
   /** Whether y is built by in-place adds into a fresh part (torch) or as one expression (jax). */
@@ -164,6 +168,12 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     const x = r.source === null ? `x${red.input}` : `z${r.source}`;
     out.push(`z${r.target} = ${red.operands.length > 0 ? `${d.np}.einsum("${r.lhs},${formArgs(red.operands).slice(0, -1)}->${r.rhs}", ${x}${formRefs(red.operands)})` : reductionExpr(x, r.lhs, r.rhs, d)}`);
   }
+  // Parameters read per diagram (direct products): unbound once, one autograd node for all slices
+  // (indexing w[d] per use would cost a full-size zero gradient per slice in backward).
+  const unbound = (param: string) => (d.unbind === undefined ? d.param(param) : `${param}_d`);
+  if (d.unbind !== undefined) {
+    for (const param of new Set(layout.mixes.filter((m) => m.direct).map((m) => m.blocks[0]![0]!.param))) out.push(`${unbound(param)} = ${d.unbind(d.param(param))}`);
+  }
   // u of each group: an expression with one axis per output block (size 1 where not through).
   const us = new Map<number, { expr: string; fresh: boolean }>();
   layout.mixes.forEach((m, j) => {
@@ -174,8 +184,8 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     const bias = m.bias === null ? null : m.biasParam !== null ? `${d.param(m.biasParam)}.reshape(-1)` : piece(j, true);
     const flat = p.reductions[m.reductions[0]!]!.rhs === 'ZY';
     const block = m.blocks[0]![0]!;
-    const mat = m.direct ? `${d.param(block.param)}[${block.index}].${d.permuteMethod}(1, 0)` : `${piece(j, false)}.reshape(${rows}, ${cols})`;
-    out.push(`v${j} = ${d.affine(s, mat, bias, flat)}`);
+    const direct = `${unbound(block.param)}[${block.index}]`;
+    out.push(`v${j} = ${m.direct ? d.linear(s, direct, bias) : d.affine(s, `${piece(j, false)}.reshape(${rows}, ${cols})`, bias, flat)}`);
     let c = 0;
     m.groups.forEach((gi, k) => {
       const w = m.channelsOut[k]!;

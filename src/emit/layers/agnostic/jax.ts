@@ -29,6 +29,7 @@ const JNP: Dialect = {
   split: (v, sizes) => `jnp.split(${v}, np.cumsum([${sizes.join(', ')}])[:-1])`,
   form: (form, size) => `jnp.asarray(_form("${form}", ${size}), x0.dtype)`,
   zeroLike: (ref) => `jnp.zeros(1, ${ref}.dtype)`,
+  linear: (s, weight, bias) => `${s} @ ${weight}.T${bias === null ? '' : ` + ${bias}`}`,
   affine: (s, mat, bias) => (bias === null ? `${s} @ ${mat}` : `${s} @ ${mat} + ${bias}`),
   inPlace: false,
 };

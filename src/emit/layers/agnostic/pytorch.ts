@@ -43,6 +43,8 @@ const TORCH: Dialect = {
   },
   form: (form, size) => `_form("${form}", ${size}, x0.dtype, x0.device)`,
   zeroLike: (ref) => `${ref}.new_zeros(1)`,
+  unbind: (param) => `${param}.unbind(0)`,
+  linear: (s, weight, bias) => `F.linear(${s}, ${weight}${bias === null ? '' : `, ${bias}`})`,
   affine: (s, mat, bias, flat) => (bias === null ? `${s} @ ${mat}` : flat ? `torch.addmm(${bias}, ${s}, ${mat})` : `${s} @ ${mat} + ${bias}`),
   inPlace: true,
 };
@@ -75,6 +77,7 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     'from typing import List, Optional, Tuple, Union',
     '',
     'import torch',
+    'import torch.nn.functional as F',
     'from torch import Tensor, nn',
     '',
     'DTYPE = torch.float32',
