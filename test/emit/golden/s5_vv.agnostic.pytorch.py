@@ -216,8 +216,12 @@ class EquivariantLinear(nn.Module):
         self.b_0 = nn.Parameter(torch.zeros(2, 1, device=device, dtype=dtype))
         self.b_1 = nn.Parameter(torch.zeros(1, 1, device=device, dtype=dtype))
         self.reset_parameters()
-        # The gather index of the mixing matrices (MIXES), built once; moves with .to(device).
-        self.register_buffer("_take", torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device), persistent=False)
+        # The gather index of each mixing matrix and bias (MIXES), built once; moves with .to(device).
+        take = torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device)
+        self.register_buffer("_take0", take[0:18].view(6, 3).clone(), persistent=False)
+        self.register_buffer("_take1", take[18:30].view(4, 3).clone(), persistent=False)
+        self.register_buffer("_take2", take[30:33].view(3,).clone(), persistent=False)
+        self.register_buffer("_take3", take[33:37].view(4, 1).clone(), persistent=False)
 
     def reset_parameters(self) -> None:
         with torch.no_grad():
@@ -229,8 +233,11 @@ class EquivariantLinear(nn.Module):
     def forward(self, x0: Tensor, n: Optional[int] = None) -> Tuple[Tensor, ...]:
         batch = x0.shape[0]
         n = x0.shape[1] if n is None else n
-        m = torch.cat([self.w_0_0.reshape(-1), self.w_1_0.reshape(-1), self.b_0.reshape(-1), self.b_1.reshape(-1)]).index_select(0, self._take)
-        m0, m1, m2, m3 = m.split([18, 12, 3, 4])
+        m = torch.cat([self.w_0_0.reshape(-1), self.w_1_0.reshape(-1), self.b_0.reshape(-1), self.b_1.reshape(-1)])
+        m0 = torch.take(m, self._take0)
+        m1 = torch.take(m, self._take1)
+        m2 = torch.take(m, self._take2)
+        m3 = torch.take(m, self._take3)
         z5 = x0
         z6 = x0.permute(0, 2, 1, 3)
         z0 = x0.diagonal(0, 1, 2).movedim(-1, 1)
@@ -239,11 +246,11 @@ class EquivariantLinear(nn.Module):
         z3 = z0.sum(1)
         z4 = z1.sum(1)
         s0 = torch.cat([z0, z1, z2], -1)
-        v0 = s0 @ m0.reshape(6, 3)
+        v0 = s0 @ m0
         s1 = torch.cat([z3, z4], -1)
-        v1 = torch.addmm(m2, s1, m1.reshape(4, 3))
+        v1 = torch.addmm(m2, s1, m1)
         s2 = torch.cat([z5, z6], -1)
-        v2 = s2 @ m3.reshape(4, 1)
+        v2 = s2 @ m3
         y0 = v2
         y0 += v1[:, None, None, 1:2] + v0[:, :, None, 1:2]
         y0 += v0[:, None, :, 2:3]

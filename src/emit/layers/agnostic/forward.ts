@@ -28,6 +28,8 @@ export interface Dialect {
   materialise(expr: string, full: string): string;
   /** Gathers the flat parameters into `m` (the index: a buffer in torch, a module constant in jax). */
   readonly take: string;
+  /** Gathers piece i in its shape from the parameters (an index buffer per piece), if the runtime does so. */
+  takePiece?(params: string, piece: number): string;
   /** Cuts a vector into consecutive pieces of these sizes (a tuple of views). */
   split(v: string, sizes: readonly number[]): string;
   /** The view of x with one axis per block of equal axes (blocks in order), if the runtime has one. */
@@ -152,13 +154,22 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     }
     for (const [f, name] of eyes) out.push(`${name} = ${d.eye('x0', p.factors[f]!.size)}`);
   }
+  // The mixing matrices: torch gathers each piece in its shape (torch.take with an index buffer per
+  // piece: one op each); jax gathers one vector and splits it (XLA fuses either way).
+  const pieceShaped = d.takePiece !== undefined;
   if (layout.params.length > 0) {
     const flat = layout.params.map((q) => `${d.param(q.name)}.reshape(-1)`);
     if (layout.zero) flat.push(d.zeroLike(d.param(layout.params[0]!.name)));
-    out.push(`m = ${flat.length === 1 ? flat[0] : `${d.cat}([${flat.join(', ')}])`}${d.take}`);
-    if (layout.pieces.length > 1) out.push(`${layout.pieces.map((_, i) => `m${i}`).join(', ')} = ${d.split('m', layout.pieces.map((x) => x.size))}`);
+    const all = flat.length === 1 ? (pieceShaped ? d.param(layout.params[0]!.name) : flat[0]!) : `${d.cat}([${flat.join(', ')}])`;
+    if (d.takePiece !== undefined) {
+      if (flat.length > 1) out.push(`m = ${all}`);
+      layout.pieces.forEach((_, i) => out.push(`m${i} = ${d.takePiece!(flat.length > 1 ? 'm' : all, i)}`));
+    } else {
+      out.push(`m = ${all}${d.take}`);
+      if (layout.pieces.length > 1) out.push(`${layout.pieces.map((_, i) => `m${i}`).join(', ')} = ${d.split('m', layout.pieces.map((x) => x.size))}`);
+    }
   }
-  const piece = (mix: number, bias: boolean) => (layout.pieces.length === 1 ? 'm' : `m${layout.pieces.findIndex((x) => x.mix === mix && x.bias === bias)}`);
+  const piece = (mix: number, bias: boolean) => (layout.pieces.length === 1 && !pieceShaped ? 'm' : `m${layout.pieces.findIndex((x) => x.mix === mix && x.bias === bias)}`);
   const forms = formNames(p);
   for (const [name, f] of forms) out.push(`${name} = ${d.form(f.form, p.factors[f.factor]!.size)}`);
   const formArgs = (ops: readonly FormOperand[]) => ops.map((o) => `${o.letters},`).join('');
@@ -185,7 +196,8 @@ export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
     const flat = p.reductions[m.reductions[0]!]!.rhs === 'ZY';
     const block = m.blocks[0]![0]!;
     const direct = `${unbound(block.param)}[${block.index}]`;
-    out.push(`v${j} = ${m.direct ? d.linear(s, direct, bias) : d.affine(s, `${piece(j, false)}.reshape(${rows}, ${cols})`, bias, flat)}`);
+    const mat = pieceShaped ? piece(j, false) : `${piece(j, false)}.reshape(${rows}, ${cols})`;
+    out.push(`v${j} = ${m.direct ? d.linear(s, direct, bias) : d.affine(s, mat, bias, flat)}`);
     let c = 0;
     m.groups.forEach((gi, k) => {
       const w = m.channelsOut[k]!;

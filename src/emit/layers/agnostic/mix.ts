@@ -42,8 +42,8 @@ export interface MixLayout {
   /** Whether a zero is appended to the parameters (a gathered bias slot without a diagram). */
   /** (No gather at all when `params` is empty: every product is direct.) */
   readonly zero: boolean;
-  /** The pieces of the gathered vector in order (each M, and its bias when gathered): mix and length. */
-  readonly pieces: readonly { readonly mix: number; readonly bias: boolean; readonly size: number }[];
+  /** The pieces of the gathered vector in order (each M, and its bias when gathered): mix, length, shape. */
+  readonly pieces: readonly { readonly mix: number; readonly bias: boolean; readonly size: number; readonly shape: readonly number[] }[];
   /** Groups with a bias and no weight term: (group, bias source). */
   readonly biasOnly: readonly { readonly group: number; readonly source: Source }[];
 }
@@ -106,11 +106,12 @@ export function mixLayout(p: AgnosticPlan): MixLayout {
     if (m.direct) return;
     for (const row of m.blocks) for (const b of row) used.add(b.param);
     const cols = m.channelsOut.reduce((a, b) => a + b, 0);
-    pieces.push({ mix: j, bias: false, size: m.channelsIn.reduce((a, b) => a + b, 0) * cols });
+    const rows = m.channelsIn.reduce((a, b) => a + b, 0);
+    pieces.push({ mix: j, bias: false, size: rows * cols, shape: [rows, cols] });
     if (m.bias !== null && m.biasParam === null) {
       for (const b of m.bias) if (b === null) zero = true;
       else used.add(b.param);
-      pieces.push({ mix: j, bias: true, size: cols });
+      pieces.push({ mix: j, bias: true, size: cols, shape: [cols] });
     }
   });
   const params = [...shapes].filter(([name]) => used.has(name)).map(([name, shape]) => ({ name, shape }));

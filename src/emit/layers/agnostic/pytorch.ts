@@ -36,6 +36,7 @@ const TORCH: Dialect = {
   },
   eye: (ref, size) => `torch.eye(${size}, dtype=${ref}.dtype, device=${ref}.device)`,
   take: '.index_select(0, self._take)',
+  takePiece: (params, i) => `torch.take(${params}, self._take${i})`,
   split: (v, sizes) => `${v}.split([${sizes.join(', ')}])`,
   diagonal: (x, blocks) => {
     const pair = onePair(blocks);
@@ -48,6 +49,16 @@ const TORCH: Dialect = {
   affine: (s, mat, bias, flat) => (bias === null ? `${s} @ ${mat}` : flat ? `torch.addmm(${bias}, ${s}, ${mat})` : `${s} @ ${mat} + ${bias}`),
   inPlace: true,
 };
+
+/** One non-persistent index buffer per gathered piece, in its shape. */
+function pieceBuffers(pieces: readonly { readonly size: number; readonly shape: readonly number[] }[]): string[] {
+  let at = 0;
+  return pieces.map((x, i) => {
+    const line = `        self.register_buffer("_take${i}", take[${at}:${at + x.size}].view(${x.shape.join(', ')}${x.shape.length === 1 ? ',' : ''}).clone(), persistent=False)`;
+    at += x.size;
+    return line;
+  });
+}
 
 /**
  * The size-agnostic PyTorch module file, or E_OPTION when the layer has no size-agnostic form.
@@ -97,8 +108,11 @@ export function emitPyTorchAgnostic(layer: LayerBases): string {
     ...p.biases.map((b) => `        self.${biasName(b.output)} = nn.Parameter(torch.zeros(${b.labels.length}, ${p.outputs[b.output]!.channels}, device=device, dtype=dtype))`),
     '        self.reset_parameters()',
     ...(mixLayout(p).params.length > 0
-      ? ['        # The gather index of the mixing matrices (MIXES), built once; moves with .to(device).',
-         '        self.register_buffer("_take", torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device), persistent=False)']
+      ? [
+          '        # The gather index of each mixing matrix and bias (MIXES), built once; moves with .to(device).',
+          '        take = torch.tensor(_take_index(PARAMS, MIXES), dtype=torch.long, device=device)',
+          ...pieceBuffers(mixLayout(p).pieces),
+        ]
       : []),
     '',
     '    def reset_parameters(self) -> None:',
