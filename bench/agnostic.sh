@@ -24,7 +24,7 @@ node -e '
 const fs = require("fs");
 const table = fs.readFileSync(process.argv[1], "utf8");
 const section = "## Size-agnostic layers\n\n`npm run bench:agnostic`. " + table.trim() +
-  "\n\nDense at n = 100: W has (16·100²)² = 2.56·10¹⁰ entries, 763 GiB by the emitter\x27s rule (32 bytes per entry of W: W and its index buffer) — not run.\n";
+  "\n\nDense at n = 100: W has (16·100²)² = 2.56·10¹⁰ entries, 763 GiB by the emitter\x27s rule (32 bytes per entry of W: W and its index buffer) — not run.\n\n";
 const path = "bench/RESULTS.md";
 let text = fs.readFileSync(path, "utf8");
 const start = text.indexOf("## Size-agnostic layers\n");
