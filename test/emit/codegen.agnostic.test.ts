@@ -99,10 +99,12 @@ runtimeSuite('jax');
 
 // torch.compile with dynamic shapes: one graph for every n (no recompilation per size), the same
 // outputs and parameter gradients as eager mode. The in-place diagonal update must be a view
-// torch.compile can functionalise (torch.diagonal/permute, not as_strided). ~40 s per case here.
+// torch.compile can functionalise (torch.diagonal/permute, not as_strided). 20–40 s per case here.
 const COMPILED = [
   { name: 's4_mixed_compile', group: 'S(4)', in: '2V**2+V', out: 'V**2+V⁰' },
   { name: 'so3_s5_cloud_compile', group: 'SO(3) x S(5)', in: '4V1⊗V2', out: '2V1⊗V2' },
+  // J built from the run-time size inside the compiled graph (axes of size 10, 12, 14).
+  { name: 'sp_mixed_compile', group: 'Sp(2)', in: '2T(2)+V', out: 'T(1,1)+V⁰' },
 ] as const;
 const torch2 = findTorch2();
 const torch2Runtime = 'PyTorch 2.x (.venv-torch2, see .ci/setup.d/42-torch2.sh, or SOLVE_BASIS_TORCH2_PYTHON)';
