@@ -93,7 +93,7 @@ function buildProgram(io: CliIO): Command {
     .option('--max-memory <size>', 'refuse problems estimated above this memory (default 4G)', parseSize)
     .option('--timeout <seconds>', 'stop a solve that takes longer (exit 6, nothing written)', parsePositive)
     .option('--certify', 'also certify the answer: character formula and group order (finite groups), bracket closure and random elements (Lie groups)')
-    .option('--size-agnostic', 'with --format pytorch|jax on a diagram basis of S(n) or O(n): a layer for every n, inputs [batch, n, …, n, channels]')
+    .option('--size-agnostic', 'with --format pytorch|jax on a diagram basis (S(n), O(n), Sp(n), SO(n), Lorentz, products): a layer that reads its sizes from its inputs [batch, n, …, n, channels]')
     .addHelpText('after', EXAMPLES)
     .showSuggestionAfterError(true)
     // Options before a subcommand belong to the program, after it to the subcommand: `explain`

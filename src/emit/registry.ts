@@ -23,7 +23,7 @@ export interface EmitOptions {
   readonly maxMemoryBytes?: number;
   /**
    * Layer formats with a size-agnostic form (pytorch, jax): emit it instead of the fixed-n layer
-   * (`--size-agnostic`; E_OPTION when the basis has no diagrams of S(n) or O(n)).
+   * (`--size-agnostic`; E_OPTION when the basis has no diagrams).
    */
   readonly sizeAgnostic?: boolean;
 }

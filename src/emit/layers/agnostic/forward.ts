@@ -4,7 +4,9 @@
  * "dialect" (torch vs jax.numpy spellings of cat, einsum, eye, broadcast_to).
  */
 import { VERSION } from '../../../version.js';
-import type { AgnosticPlan, AgnosticTensor, OutputGroup, Term } from './plan.js';
+import { deriveReductions } from './derive.js';
+import { mixLayout } from './mix.js';
+import type { AgnosticPlan, AgnosticTensor, FormOperand } from './plan.js';
 
 export interface Dialect {
   /** `torch` or `jnp`. */
@@ -12,8 +14,8 @@ export interface Dialect {
   readonly cat: string;
   /** How a parameter named `w_0_0` is read. */
   param(name: string): string;
-  /** `torch.eye(n, dtype=…, device=…)` from a tensor `ref` of the right dtype. */
-  eye(ref: string): string;
+  /** `torch.eye(size, dtype=…, device=…)` from a tensor `ref` of the right dtype. */
+  eye(ref: string, size: string): string;
   /** A non-contiguous list of leading indices (torch takes a list, jax.numpy an array). */
   index(list: string): string;
   /** `permute` (torch) or `transpose` (jax.numpy): the method reordering all axes. */
@@ -24,21 +26,59 @@ export interface Dialect {
   zeros(full: string): string;
   /** y from a sum broadcastable to `full`, as a tensor placeDiagonal may update. */
   materialise(expr: string, full: string): string;
-  /** Statements adding s (one axis per block, size n or 1) on the diagonals of y given by partition. */
-  placeDiagonal(y: string, partition: readonly (readonly number[])[], s: string, channels: number): string[];
-}
-
-/** `[a:b]` for a contiguous run of diagrams (a view), else the dialect's index list. */
-function select(idx: readonly number[], d: Dialect): string {
-  const contiguous = idx.every((v, i) => v === idx[0]! + i);
-  return contiguous ? `[${idx[0]}:${idx[0]! + idx.length}]` : `[${d.index(`[${idx.join(', ')}]`)}]`;
+  /** Gathers the flat parameters into `m` (the index: a buffer in torch, a module constant in jax). */
+  readonly take: string;
+  /** Gathers piece i in its shape from the parameters (an index buffer per piece), if the runtime does so. */
+  takePiece?(params: string, piece: number): string;
+  /** Cuts a vector into consecutive pieces of these sizes (a tuple of views). */
+  split(v: string, sizes: readonly number[]): string;
+  /** The view of x with one axis per block of equal axes (blocks in order), if the runtime has one. */
+  diagonal?(x: string, blocks: readonly (readonly number[])[]): string;
+  /** The constant tensor of a form (`_form("J", n, …)`) at a size, dtype and device of x0. */
+  form(form: string, size: string): string;
+  /** A one-element zero of the dtype of `ref`. */
+  zeroLike(ref: string): string;
+  /** The slices of a parameter along its first axis, as a tuple (torch: unbind), if worth it. */
+  unbind?(param: string): string;
+  /** s @ weight.T (+ bias) for a weight [channels out, channels in] as stored (torch: F.linear). */
+  linear(s: string, weight: string, bias: string | null): string;
+  /** s @ mat (+ bias); `flat`: s is [batch, channels] (torch: addmm). */
+  affine(s: string, mat: string, bias: string | null, flat: boolean): string;
+  /** Whether y is built by in-place adds into a fresh part (torch) or as one expression (jax). */
+  readonly inPlace: boolean;
+  /**
+   * Statements adding s (one axis per block, of its size or 1) on the diagonals of y given by
+   * partition; `sizes` per block, `eyes` the identity of each further axis of a block, in order.
+   */
+  placeDiagonal(y: string, partition: readonly (readonly number[])[], s: string, channels: number, sizes: readonly string[], eyes: readonly string[]): string[];
 }
 
 export const weightName = (output: number, input: number): string => `w_${output}_${input}`;
 export const biasName = (output: number): string => `b_${output}`;
 
-function shape(t: AgnosticTensor): string {
-  return `[batch, ${'n, '.repeat(t.rank)}${t.channels}]`;
+function shape(p: AgnosticPlan, t: AgnosticTensor): string {
+  return `[batch, ${t.factors.map((f) => `${p.factors[f]!.size}, `).join('')}${t.channels}]`;
+}
+
+/** The Python shape tuple of a tensor in the forward. */
+function fullShape(p: AgnosticPlan, t: AgnosticTensor): string {
+  return `(batch, ${t.factors.map((f) => `${p.factors[f]!.size}, `).join('')}${t.channels})`;
+}
+
+/** One line per factor on how it acts and how far the layer is size-agnostic in it. */
+function factorLines(p: AgnosticPlan): string[] {
+  return p.factors.map((f) => {
+    const axes = p.factors.length === 1 ? 'every axis' : `the axes of size ${f.size}`;
+    const what: Record<AgnosticPlan['factors'][number]['kind'], string> = {
+      symmetric: `a permutation acts on ${axes}; any ${f.size}`,
+      orthogonal: `an orthogonal Q acts on ${axes} (Q^-T = Q on dual axes); any ${f.size}`,
+      'special-orthogonal': `a rotation Q (det 1) acts on ${axes}; ${f.size} = ${f.dim} only (ε has ${f.dim} indices)`,
+      symplectic: `a symplectic M (M^T J M = J) acts on ${axes}, M^-T on dual axes; any even ${f.size}`,
+      lorentz: `a Lorentz transformation Λ (Λ^T η Λ = η) acts on ${axes}, Λ^-T on dual axes; ${f.size} = ${f.dim} only`,
+      'special-lorentz': `a Lorentz transformation Λ of det 1 acts on ${axes}, Λ^-T on dual axes; ${f.size} = ${f.dim} only`,
+    };
+    return `  ${f.group}: ${what[f.kind]}.`;
+  });
 }
 
 /**
@@ -49,15 +89,15 @@ function shape(t: AgnosticTensor): string {
  */
 export function agnosticHeader(p: AgnosticPlan, format: string): string[] {
   const tensor = (name: string, t: AgnosticTensor, i: number, side: string) =>
-    `  ${name}${i}: ${shape(t)}, the ${t.channels} ${t.channels === 1 ? 'copy' : 'copies'} of ${side} summand ${t.key}` +
+    `  ${name}${i}: ${shape(p, t)}, the ${t.channels} ${t.channels === 1 ? 'copy' : 'copies'} of ${side} summand ${t.key}` +
     ` as channels (channel c = its c-th occurrence in the rep); axis j+1 is tensor factor j${t.duals.some((d) => d) ? ` (dual axes: ${t.duals.map((d, j) => (d ? j + 1 : 0)).filter((j) => j > 0).join(', ')})` : ''}`;
-  const fam = p.family === 'symmetric' ? 'S(n) (a permutation acts on every n-axis)' : 'O(n) (an orthogonal Q acts on every n-axis; Q^-T = Q on dual axes)';
   return [
     `Size-agnostic equivariant linear layer for ${p.group}: ${p.inRep} → ${p.outRep}, generated by solve-basis ${VERSION}.`,
     `Regenerate with: solve-basis --group "${p.group}" --in "${p.inRep}" --out "${p.outRep}" --format ${format} --size-agnostic`,
     '',
-    `The same parameters work for every n: the layer reads n from its inputs. Group: ${fam}.`,
-    `(${p.group} fixed only the n of from_flat/to_flat and of the default self-test sizes.)`,
+    `The same parameters work at every size: the layer reads the sizes from its inputs. The group, by factor:`,
+    ...factorLines(p),
+    `(${p.group} fixes only the sizes of from_flat/to_flat and of the default self-test.)`,
     'Inputs, one tensor per distinct summand of the input rep (channels last):',
     ...p.inputs.map((t, i) => tensor('x', t, i, 'input')),
     'Outputs, one per distinct summand of the output rep:',
@@ -65,119 +105,216 @@ export function agnosticHeader(p: AgnosticPlan, format: string): string[] {
     '',
     'y_b = sum over input tensors a and diagrams d of block (b, a) of D_d(x_a) @ w_b_a[d].T, plus the',
     'bias diagrams of y_b times b_b[d]. D_d is an equality diagram: D_d[o, i] = 1 where the indices in each',
-    'group of the label are equal (no condition across groups), so D_d x is a diagonal/sum of x (einsum)',
+    'group of the label are equal (no condition across groups), times η, J or ε where the label has them, so D_d x is a diagonal/sum of x (einsum)',
     'placed on a diagonal of y (identity matrices, broadcasting). W is never formed: memory is',
     'O(batch * n^max(k, l) * channels). Parameters (w_b_a: [diagrams, channels out, channels in]):',
     ...p.weights.map((w) => `  ${weightName(w.output, w.input)} [${w.labels.length}, ${p.outputs[w.output]!.channels}, ${p.inputs[w.input]!.channels}]: ${w.labels.join('  ')}`),
     ...p.biases.map((b) => `  ${biasName(b.output)} [${b.labels.length}, ${p.outputs[b.output]!.channels}]: ${b.labels.join('  ')}`),
-    p.family === 'symmetric'
-      ? 'These are all set partitions of the k + l indices (Bell(k + l) of them): a basis once n >= k + l; at smaller n'
-      : 'These are all Brauer diagrams (delta pairs) of the k + l indices: a basis once n >= (k + l) / 2; at smaller n',
-    'some coincide or are dependent, which is still correct (the span is then all of Hom_G).',
+    ...diagramNote(p),
     '',
     'Initialisation: w_b_a ~ N(0, 1 / fan_b), fan_b = sum over blocks into y_b of diagrams * channels in;',
     'diagrams that sum over input indices grow with n (as in Maron et al.); the bias starts at zero.',
   ];
 }
 
+/** What the diagrams are, per factor kind, and why they span Hom_G at every size. */
+function diagramNote(p: AgnosticPlan): string[] {
+  const kinds = new Set(p.factors.map((f) => f.kind));
+  const lines: string[] = [];
+  if (p.factors.length > 1) lines.push('Each diagram is the product of one diagram per factor, on that factor\'s indices.');
+  if (kinds.has('symmetric')) lines.push('S(n): all set partitions of the N indices (Bell(N) of them): a basis once n >= N.');
+  if (kinds.has('orthogonal')) lines.push('O(n): all Brauer diagrams (delta pairs) of the N indices: a basis once n >= N / 2.');
+  if (kinds.has('special-orthogonal')) lines.push('SO(n): the Brauer diagrams and those with one ε (the Levi-Civita symbol eps) independent at that n.');
+  if (kinds.has('symplectic')) lines.push('Sp(n): all Brauer diagrams, a pair of equal variance joined by J (the form J below): a basis once 2n >= N.');
+  if (kinds.has('lorentz') || kinds.has('special-lorentz')) lines.push('Lorentz: Brauer diagrams with η on pairs of equal variance (and ε for SO(1,3)), independent at n = 4.');
+  if (p.reductions.some((r) => r.operands.length > 0) || p.groups.some((g) => g.biasForms)) lines.push('Constant tensors eta, etav, J, eps (_form) are contracted by einsum where a diagram has them.');
+  lines.push('At smaller sizes some coincide or are dependent, which is still correct (the span is then all of Hom_G).');
+  return lines;
+}
+
 /**
- * The statements of the forward pass (unindented), ending with y0, y1, … assigned. Per output
- * tensor: the groups whose output blocks are all single axes are summed by broadcasting (smallest
- * first) into y; each group on a diagonal of y is then added there (dialect.placeDiagonal).
+ * The statements of the forward pass (unindented), ending with y0, y1, … assigned: the gathered
+ * mixing matrices (mix.ts), each reduction from the smallest tensor it can be read off
+ * (derive.ts), one product per distinct concatenation of reductions, then per output tensor the
+ * groups on plain axes summed by broadcasting into y and the groups on diagonals added there
+ * (dialect.placeDiagonal).
  */
 export function forwardLines(p: AgnosticPlan, d: Dialect): string[] {
   const out: string[] = [];
-  const ranked = p.inputs.findIndex((t) => t.rank > 0);
+  const layout = mixLayout(p);
   out.push(`batch = x0.shape[0]`);
-  out.push(ranked >= 0 ? `n = x${ranked}.shape[1] if n is None else n` : 'assert n is not None, "no input has an n-axis: pass n"');
-  if (d.needsEye && p.groups.some((g) => g.partition.some((b) => b.length > 1))) out.push(`eye = ${d.eye('x0')}`);
-  p.reductions.forEach((r, i) => {
-    out.push(r.lhs === r.rhs ? `z${i} = x${r.input}` : `z${i} = ${d.np}.einsum("${r.lhs}->${r.rhs}", x${r.input})`);
+  out.push(...sizeLines(p));
+  const eyes = new Map<number, string>();
+  if (d.needsEye) {
+    for (const g of p.groups) {
+      for (const bl of g.partition) {
+        const f = p.outputs[g.output]!.factors[bl[0]!]!;
+        if (bl.length > 1 && !eyes.has(f)) eyes.set(f, p.factors.length === 1 ? 'eye' : `eye${f + 1}`);
+      }
+    }
+    for (const [f, name] of eyes) out.push(`${name} = ${d.eye('x0', p.factors[f]!.size)}`);
+  }
+  // The mixing matrices: torch gathers each piece in its shape (torch.take with an index buffer per
+  // piece: one op each); jax gathers one vector and splits it (XLA fuses either way).
+  const pieceShaped = d.takePiece !== undefined;
+  if (layout.params.length > 0) {
+    const flat = layout.params.map((q) => `${d.param(q.name)}.reshape(-1)`);
+    if (layout.zero) flat.push(d.zeroLike(d.param(layout.params[0]!.name)));
+    const all = flat.length === 1 ? (pieceShaped ? d.param(layout.params[0]!.name) : flat[0]!) : `${d.cat}([${flat.join(', ')}])`;
+    if (d.takePiece !== undefined) {
+      if (flat.length > 1) out.push(`m = ${all}`);
+      layout.pieces.forEach((_, i) => out.push(`m${i} = ${d.takePiece!(flat.length > 1 ? 'm' : all, i)}`));
+    } else {
+      out.push(`m = ${all}${d.take}`);
+      if (layout.pieces.length > 1) out.push(`${layout.pieces.map((_, i) => `m${i}`).join(', ')} = ${d.split('m', layout.pieces.map((x) => x.size))}`);
+    }
+  }
+  const piece = (mix: number, bias: boolean) => (layout.pieces.length === 1 && !pieceShaped ? 'm' : `m${layout.pieces.findIndex((x) => x.mix === mix && x.bias === bias)}`);
+  const forms = formNames(p);
+  for (const [name, f] of forms) out.push(`${name} = ${d.form(f.form, p.factors[f.factor]!.size)}`);
+  const formArgs = (ops: readonly FormOperand[]) => ops.map((o) => `${o.letters},`).join('');
+  const formRefs = (ops: readonly FormOperand[]) => ops.map((o) => `, ${formName(p, o)}`).join('');
+  for (const r of deriveReductions(p.reductions)) {
+    const red = p.reductions[r.target]!;
+    const x = r.source === null ? `x${red.input}` : `z${r.source}`;
+    out.push(`z${r.target} = ${red.operands.length > 0 ? `${d.np}.einsum("${r.lhs},${formArgs(red.operands).slice(0, -1)}->${r.rhs}", ${x}${formRefs(red.operands)})` : reductionExpr(x, r.lhs, r.rhs, d)}`);
+  }
+  // Parameters read per diagram (direct products): unbound once, one autograd node for all slices
+  // (indexing w[d] per use would cost a full-size zero gradient per slice in backward).
+  const unbound = (param: string) => (d.unbind === undefined ? d.param(param) : `${param}_d`);
+  if (d.unbind !== undefined) {
+    for (const param of new Set(layout.mixes.filter((m) => m.direct).map((m) => m.blocks[0]![0]!.param))) out.push(`${unbound(param)} = ${d.unbind(d.param(param))}`);
+  }
+  // u of each group: an expression with one axis per output block (size 1 where not through).
+  const us = new Map<number, { expr: string; fresh: boolean }>();
+  layout.mixes.forEach((m, j) => {
+    const rows = m.channelsIn.reduce((a, b) => a + b, 0);
+    const cols = m.channelsOut.reduce((a, b) => a + b, 0);
+    const s = m.reductions.length === 1 ? `z${m.reductions[0]}` : `s${j}`;
+    if (m.reductions.length > 1) out.push(`s${j} = ${d.cat}([${m.reductions.map((r) => `z${r}`).join(', ')}], -1)`);
+    const bias = m.bias === null ? null : m.biasParam !== null ? `${d.param(m.biasParam)}.reshape(-1)` : piece(j, true);
+    const flat = p.reductions[m.reductions[0]!]!.rhs === 'ZY';
+    const block = m.blocks[0]![0]!;
+    const direct = `${unbound(block.param)}[${block.index}]`;
+    const mat = pieceShaped ? piece(j, false) : `${piece(j, false)}.reshape(${rows}, ${cols})`;
+    out.push(`v${j} = ${m.direct ? d.linear(s, direct, bias) : d.affine(s, mat, bias, flat)}`);
+    let c = 0;
+    m.groups.forEach((gi, k) => {
+      const w = m.channelsOut[k]!;
+      us.set(gi, { expr: shapedU(`v${j}`, p.groups[gi]!.through, m.groups.length === 1 ? ':' : `${c}:${c + w}`), fresh: m.groups.length === 1 });
+      c += w;
+    });
   });
-  const cats = new Map<string, string>();
-  const perms = permutationMixes(p, d, out);
+  for (const b of layout.biasOnly) {
+    const g = p.groups[b.group]!;
+    const cout = p.outputs[g.output]!.channels;
+    const bias = `${d.param(biasName(g.output))}[${b.source.index}]`;
+    const f = g.biasForms;
+    // A bias with constant tensors (η on a Lorentz T(2)): their product times b, with a batch axis of 1.
+    const u = f === undefined ? `${bias}.reshape(1, ${cout})` : `${d.np}.einsum("${formArgs(f.operands)}Y->${f.rhs}Y"${formRefs(f.operands)}, ${bias})[None]`;
+    us.set(b.group, { expr: shapedU(u, g.through, ':'), fresh: false });
+  }
   p.outputs.forEach((t, b) => {
-    const full = `(batch, ${'n, '.repeat(t.rank)}${t.channels})`;
-    const places = new Map<string, { partition: readonly (readonly number[])[]; parts: { expr: string; size: number }[] }>();
+    const full = fullShape(p, t);
+    const places = new Map<string, { partition: readonly (readonly number[])[]; parts: Part[] }>();
     p.groups.forEach((g, gi) => {
       if (g.output !== b) return;
-      out.push(...mixLines(p, g, gi, d, cats, perms));
-      const shaped = g.through.every((x) => x) ? `u${gi}` : `u${gi}[:, ${g.through.map((x) => (x ? ':' : 'None')).join(', ')}, :]`;
       const key = JSON.stringify(g.partition);
       if (!places.has(key)) places.set(key, { partition: g.partition, parts: [] });
-      places.get(key)!.parts.push({ expr: shaped, size: g.through.filter((x) => x).length });
+      const u = us.get(gi)!;
+      const axes = g.through.flatMap((x, i) => (x ? [i] : []));
+      places.get(key)!.parts.push({ expr: u.expr, axes, fresh: u.fresh && axes.length === g.through.length });
     });
-    const sum = (parts: { expr: string; size: number }[]) => [...parts].sort((a, c) => a.size - c.size).map((x) => x.expr).join(' + ');
     const plain = [...places.values()].find((pl) => pl.partition.every((bl) => bl.length === 1));
-    out.push(plain === undefined ? `y${b} = ${d.zeros(full)}` : `y${b} = ${d.materialise(sum(plain.parts), full)}`);
-    for (const pl of places.values()) if (pl !== plain) out.push(...d.placeDiagonal(`y${b}`, pl.partition, sum(pl.parts), t.channels));
+    out.push(...plainLines(`y${b}`, plain?.parts ?? [], full, d));
+    for (const pl of places.values()) {
+      if (pl === plain) continue;
+      const factorOf = (bl: readonly number[]) => t.factors[bl[0]!]!;
+      const sizes = pl.partition.map((bl) => p.factors[factorOf(bl)]!.size);
+      const eyeNames = pl.partition.flatMap((bl) => bl.slice(1).map(() => eyes.get(factorOf(bl)) ?? 'eye'));
+      out.push(...d.placeDiagonal(`y${b}`, pl.partition, sum(pl.parts), t.channels, sizes, eyeNames));
+    }
   });
   return out;
 }
 
-/** `u<gi> = cat(z…) @ cat(w[…]…) + bias`, declaring each distinct cat of reductions once. */
-function mixLines(p: AgnosticPlan, g: OutputGroup, gi: number, d: Dialect, cats: Map<string, string>, perms: Map<Term, string>): string[] {
-  const cout = p.outputs[g.output]!.channels;
-  const lines: string[] = [];
-  const terms: string[] = g.terms.flatMap((t) => (perms.has(t) ? [perms.get(t)!] : []));
-  const rest = g.terms.filter((t) => !perms.has(t));
-  if (rest.length > 0) {
-    // Consecutive terms of one weight tensor share one slice (an index list of diagrams).
-    const zs = rest.map((t) => `z${t.reduce}`);
-    const mats: string[] = [];
-    for (let i = 0; i < rest.length; ) {
-      let j = i;
-      while (j < rest.length && rest[j]!.input === rest[i]!.input) j++;
-      const idx = rest.slice(i, j).map((t) => t.index);
-      mats.push(`${d.param(weightName(g.output, rest[i]!.input))}${select(idx, d)}.swapaxes(1, 2).reshape(-1, ${cout})`);
-      i = j;
-    }
-    let z = zs[0]!;
-    if (zs.length > 1) {
-      const key = zs.join(',');
-      if (!cats.has(key)) {
-        cats.set(key, `s${cats.size}`);
-        lines.push(`${cats.get(key)} = ${d.cat}([${zs.join(', ')}], -1)`);
-      }
-      z = cats.get(key)!;
-    }
-    const m = mats.length === 1 ? mats[0]! : `${d.cat}([${mats.join(', ')}], 0)`;
-    terms.push(`${z} @ ${m}`);
-  }
-  if (g.bias.length > 0) {
-    const bsum = `${d.param(biasName(g.output))}${select(g.bias, d)}.sum(0)`;
-    terms.push(g.terms.length > 0 ? bsum : `${bsum}.reshape(1, ${cout})`);
-  }
-  lines.push(`u${gi} = ${terms.join(' + ')}`);
-  return lines;
+/** The Python name of a constant tensor: `J`, `eta`, `eps`, `etav`, with the factor's number in a product. */
+function formName(p: AgnosticPlan, o: Pick<FormOperand, 'form' | 'factor'>): string {
+  return `${o.form}${p.factors.length > 1 ? o.factor + 1 : ''}`;
 }
 
-/** The axis permutation a reduction is, or null when it takes a diagonal or sums. */
-function permutationOf(lhs: string, rhs: string): number[] | null {
-  if (lhs.length !== rhs.length || new Set(lhs).size !== lhs.length) return null;
-  return [...rhs].map((c) => lhs.indexOf(c));
+/** Every constant tensor the forward uses, by name. */
+function formNames(p: AgnosticPlan): Map<string, Pick<FormOperand, 'form' | 'factor'>> {
+  const all = [...p.reductions.flatMap((r) => r.operands), ...p.groups.flatMap((g) => g.biasForms?.operands ?? [])];
+  return new Map(all.map((o) => [formName(p, o), { form: o.form, factor: o.factor }]));
 }
 
 /**
- * Terms whose reduction only permutes the axes of x (identity, transpose, …) are mixed first:
- * channel mixing commutes with permuting the n-axes, so x_a @ Λ_d.T and a permuted view of it
- * replace a copied, permuted x. One matmul per term: slicing one wide product instead would cost
- * a zero-filled full-size gradient per slice in backward. Returns each such term's expression.
+ * The size of each factor: read from the first input axis of it; else from the argument n (a size
+ * the inputs do not show: only outputs have such axes) or, for SO(n), its n.
  */
-function permutationMixes(p: AgnosticPlan, d: Dialect, out: string[]): Map<Term, string> {
-  const result = new Map<Term, string>();
-  let k = 0;
-  for (const g of p.groups) {
-    for (const x of g.terms) {
-      const r = p.reductions[x.reduce]!;
-      const perm = permutationOf(r.lhs, r.rhs);
-      if (perm === null || p.inputs[x.input]!.rank === 0) continue;
-      const name = `m${k++}`;
-      out.push(`${name} = x${x.input} @ ${d.param(weightName(g.output, x.input))}[${x.index}].${d.permuteMethod}(1, 0)`);
-      result.set(x, perm.every((v, i) => v === i) ? name : `${name}.${d.permuteMethod}(${perm.join(', ')})`);
-    }
+function sizeLines(p: AgnosticPlan): string[] {
+  return p.factors.map((f, i) => {
+    let at: string | null = null;
+    p.inputs.forEach((t, x) => {
+      const a = t.factors.indexOf(i);
+      if (at === null && a >= 0) at = `x${x}.shape[${a + 1}]`;
+    });
+    if (p.factors.length === 1 && !f.agnostic) return `n = ${at ?? f.dim}`;
+    if (p.factors.length === 1) return at !== null ? `n = ${at} if n is None else n` : 'assert n is not None, "no input has an n-axis: pass n"';
+    if (at !== null) return `${f.size} = ${at}`;
+    return f.agnostic ? `${f.size} = n  # no input has an axis of this factor` : `${f.size} = ${f.dim}`;
+  });
+}
+
+interface Part {
+  readonly expr: string;
+  /** The output blocks along which it varies. */
+  readonly axes: readonly number[];
+  /** A fresh full-size tensor that y may take over and update in place. */
+  readonly fresh: boolean;
+}
+
+const sum = (parts: readonly Part[]): string => [...parts].sort((a, c) => a.axes.length - c.axes.length).map((x) => x.expr).join(' + ');
+
+/**
+ * y from the parts on its plain axes. In place (torch): y takes over a fresh full-size part and
+ * each further part is added once, the smaller parts folded into a larger one they broadcast into
+ * first; else (jax) one broadcast sum.
+ */
+function plainLines(y: string, parts: readonly Part[], full: string, d: Dialect): string[] {
+  if (parts.length === 0) return [`${y} = ${d.zeros(full)}`];
+  const base = d.inPlace ? parts.find((x) => x.fresh) : undefined;
+  if (base === undefined) return [`${y} = ${d.materialise(sum(parts), full)}`];
+  const clusters: Part[][] = [];
+  for (const x of parts.filter((q) => q !== base).sort((a, c) => c.axes.length - a.axes.length)) {
+    const home = clusters.find((cl) => x.axes.every((a) => cl[0]!.axes.includes(a)));
+    if (home === undefined) clusters.push([x]);
+    else home.push(x);
   }
-  return result;
+  return [`${y} = ${base.expr}`, ...clusters.map((cl) => `${y} += ${sum(cl)}`)];
+}
+
+/** u (axes: batch, one per through block, channels) with None for the other blocks, columns `cols`. */
+function shapedU(u: string, through: readonly boolean[], cols: string): string {
+  if (through.every((x) => x) && cols === ':') return u;
+  return `${u}[:, ${through.map((x) => (x ? ':' : 'None')).join(', ')}${through.length > 0 ? ', ' : ''}${cols}]`;
+}
+
+/** A reduction as the cheapest expression: the tensor itself, a permutation, a sum over axes, else einsum. */
+function reductionExpr(x: string, lhs: string, rhs: string, d: Dialect): string {
+  if (lhs === rhs) return x;
+  const letters = lhs.slice(1, -1);
+  const distinct = new Set(letters).size === letters.length;
+  if (distinct && rhs.length === lhs.length) return `${x}.${d.permuteMethod}(0, ${[...rhs.slice(1, -1)].map((c) => letters.indexOf(c) + 1).join(', ')}, ${lhs.length - 1})`;
+  const kept = rhs.slice(1, -1);
+  if (distinct && [...kept].every((c, i) => i === 0 || letters.indexOf(c) > letters.indexOf(kept[i - 1]!))) {
+    const dims = [...letters].flatMap((c, i) => (kept.includes(c) ? [] : [i + 1]));
+    return `${x}.sum(${dims.length === 1 ? dims[0] : `(${dims.join(', ')})`})`;
+  }
+  const blocks = [...new Set(letters)].map((c) => [...letters].flatMap((x, i) => (x === c ? [i] : [])));
+  if (d.diagonal !== undefined && rhs === `Z${[...new Set(letters)].join('')}Y`) return d.diagonal(x, blocks);
+  return `${d.np}.einsum("${lhs}->${rhs}", ${x})`;
 }
 
 /**
@@ -208,6 +345,22 @@ export function diagonalEinsum(partition: readonly (readonly number[])[]): { spe
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxABCDEFGHIJKLMNOPQRSTUVWX';
 
+/**
+ * The module constants describing the group and the tensors (FACTORS, INPUTS, OUTPUTS).
+ *
+ * @example
+ * groupConstants(plan)[1] // 'FACTORS = [("symmetric", 5, True)]'
+ */
+export function groupConstants(p: AgnosticPlan): string[] {
+  return [
+    '# Per group factor: (kind, size the basis was solved at, whether the layer works at every size).',
+    `FACTORS = [${p.factors.map((f) => `("${f.kind}", ${f.dim}, ${f.agnostic ? 'True' : 'False'})`).join(', ')}]`,
+    '# (summand, rank, channels, first coordinate of each copy in the flat rep at the solved sizes, factor of each axis, dual axes)',
+    `INPUTS = ${tensorTable(p.inputs)}`,
+    `OUTPUTS = ${tensorTable(p.outputs)}`,
+  ];
+}
+
 /** Per output tensor, the initialisation std 1/sqrt(fan). */
 export function initStds(p: AgnosticPlan): number[] {
   return p.outputs.map((_, b) => {
@@ -216,9 +369,9 @@ export function initStds(p: AgnosticPlan): number[] {
   });
 }
 
-/** Python literals describing the tensors: (summand, rank, channels, dual axes, offsets at the solved n). */
+/** Python literals describing the tensors: (summand, rank, channels, offsets at the solved sizes, factor of each axis, dual axes). */
 export function tensorTable(ts: readonly AgnosticTensor[]): string {
   const row = (t: AgnosticTensor) =>
-    `(${JSON.stringify(t.key)}, ${t.rank}, ${t.channels}, [${t.offsets.map((o) => (o === null ? 'None' : String(o))).join(', ')}])`;
+    `(${JSON.stringify(t.key)}, ${t.rank}, ${t.channels}, [${t.offsets.map((o) => (o === null ? 'None' : String(o))).join(', ')}], [${t.factors.join(', ')}], [${t.duals.map((x) => (x ? 'True' : 'False')).join(', ')}])`;
   return `[${ts.map(row).join(', ')}]`;
 }

@@ -4,7 +4,8 @@
  * n is read from the shapes, which are static under `jit`: one trace per n.
  */
 import type { LayerBases } from '../../../basis.js';
-import { agnosticHeader, biasName, diagonalEinsum, forwardLines, initStds, tensorTable, weightName, type Dialect } from './forward.js';
+import { agnosticHeader, biasName, diagonalEinsum, forwardLines, initStds, groupConstants, weightName, type Dialect } from './forward.js';
+import { mixConstants } from './mix.js';
 import { agnosticPlan } from './plan.js';
 import { helpers } from './templates.js';
 
@@ -18,12 +19,19 @@ const JNP: Dialect = {
   zeros: (full) => `jnp.zeros(${full}, x0.dtype)`,
   materialise: (expr, full) => `jnp.broadcast_to(${expr}, ${full})`,
   // XLA fuses the identity-matrix einsum into a select under jit; no in-place update in JAX.
-  placeDiagonal: (y, partition, s, channels) => {
-    const { spec, eyes } = diagonalEinsum(partition);
-    const shape = `(batch, ${'n, '.repeat(partition.length)}${channels})`;
-    return [`${y} = ${y} + jnp.einsum("${spec}", jnp.broadcast_to(${s}, ${shape})${', eye'.repeat(eyes)})`];
+  placeDiagonal: (y, partition, s, channels, sizes, eyes) => {
+    const { spec } = diagonalEinsum(partition);
+    const shape = `(batch, ${sizes.map((x) => `${x}, `).join('')}${channels})`;
+    return [`${y} = ${y} + jnp.einsum("${spec}", jnp.broadcast_to(${s}, ${shape})${eyes.map((e) => `, ${e}`).join('')})`];
   },
-  eye: (ref) => `jnp.eye(n, dtype=${ref}.dtype)`,
+  eye: (ref, size) => `jnp.eye(${size}, dtype=${ref}.dtype)`,
+  take: '[TAKE]',
+  split: (v, sizes) => `jnp.split(${v}, np.cumsum([${sizes.join(', ')}])[:-1])`,
+  form: (form, size) => `jnp.asarray(_form("${form}", ${size}), x0.dtype)`,
+  zeroLike: (ref) => `jnp.zeros(1, ${ref}.dtype)`,
+  linear: (s, weight, bias) => `${s} @ ${weight}.T${bias === null ? '' : ` + ${bias}`}`,
+  affine: (s, mat, bias) => (bias === null ? `${s} @ ${mat}` : `${s} @ ${mat} + ${bias}`),
+  inPlace: false,
 };
 
 /**
@@ -46,20 +54,20 @@ export function emitJaxAgnostic(layer: LayerBases): string {
     'A pure init/apply pair (JAX only; parameters are a plain dict of arrays). Usage:',
     '    params = init(jax.random.PRNGKey(0))',
     `    ${ys.join(', ')} = apply(params, ${xs})   # any n; jit retraces once per n`,
-    '    xs = from_flat(x_flat, "in")           # the flat layout of the fixed-n layer, at N_SOLVED only',
-    '    self_test(params)                      # raises if not equivariant (n = 1, 2, 3, N_SOLVED)',
+    '    xs = from_flat(x_flat, "in")           # the flat layout of the fixed-size layer, at the solved sizes only',
+    '    self_test(params)                      # raises if not equivariant (n = 1, 2, 3 and the solved size)',
     '"""',
+    'import itertools',
+    '',
     'import jax',
     'import jax.numpy as jnp',
     'import numpy as np',
     '',
     'DTYPE = jnp.float32',
-    `FAMILY = "${p.family}"`,
-    `N_SOLVED = ${p.n}`,
-    '# (summand, rank, channels, first coordinate of each copy in the flat rep at N_SOLVED)',
-    `INPUTS = ${tensorTable(p.inputs)}`,
-    `OUTPUTS = ${tensorTable(p.outputs)}`,
+    ...groupConstants(p),
+    ...mixConstants(p),
     helpers('jax'),
+    'TAKE = np.array(_take_index(PARAMS, MIXES), dtype=np.int32)',
     '',
     'def init(key, dtype=DTYPE):',
     '    """Parameters: w_b_a ~ N(0, 1/fan_b), biases 0 (see the header)."""',
