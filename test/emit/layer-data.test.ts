@@ -3,6 +3,7 @@
  * the initialisation rule, and that nothing the layer stores or builds is larger than W.
  */
 import { describe, expect, it } from 'vitest';
+import { agnosticPlan } from '../../src/emit/layers/agnostic/plan.js';
 import { expansionOf, initStd, layerData } from '../../src/emit/layers/data.js';
 import { toDense } from '../../src/linalg/sparse.js';
 import { solveBasis, solveLayer } from '../../src/pipeline.js';
@@ -89,5 +90,14 @@ describe('the regenerate command', () => {
     const d = layerData(solveLayer({ group: file, in: 'V', out: 'V' }));
     expect(d.command).toBe(`solve-basis --group "${file}" --in V --out V`);
     expect(layerData(solveLayer({ group: 'S(3)', in: 'V', out: 'V' })).command).toBe(`solve-basis --group "S(3)" --in V --out V`);
+  });
+});
+
+describe('the size-agnostic regenerate command', () => {
+  it('names a custom group (here S(5) given by permutations) by its file', () => {
+    const file = 'fixtures/groups/s5-permutations.json';
+    const plan = agnosticPlan(solveLayer({ group: file, in: 'V**2', out: 'V**2' }));
+    expect(plan.groupArg).toBe(file);
+    expect(agnosticPlan(solveLayer({ group: 'S(5)', in: 'V**2', out: 'V**2' })).groupArg).toBe('S(5)');
   });
 });

@@ -107,6 +107,8 @@ export type AgnosticKind = DiagramFamily['kind'];
 
 export interface AgnosticPlan {
   readonly group: string;
+  /** What `--group` takes to load the group again: a custom group's file, else its name. */
+  readonly groupArg: string;
   readonly factors: readonly AgnosticFactor[];
   readonly inRep: string;
   readonly outRep: string;
@@ -228,6 +230,7 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
   }
   return {
     group: w.group.name,
+    groupArg: w.group.source ?? w.group.name,
     factors,
     inRep: printRep(w.inRep),
     outRep: printRep(w.outRep),
