@@ -33,13 +33,23 @@ function coldCli(c) {
   return runs.sort((a, b) => a - b)[1];
 }
 
+// Our solver runs on one thread, and so do the baselines: the same thread count, and on a shared
+// machine an idle BLAS or Eigen worker spinning for work made numpy's SVD of S(5) T(2)→T(2) 40×
+// slower (10.9 s against 0.25 s quiet).
+const ONE_THREAD = {
+  OMP_NUM_THREADS: '1',
+  OPENBLAS_NUM_THREADS: '1',
+  MKL_NUM_THREADS: '1',
+  XLA_FLAGS: '--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1',
+};
+
 function python(script, c) {
   if (!existsSync(venvPython)) return { ok: false, error: 'no bench venv (run: bash .ci/bench-setup.sh)' };
   const r = spawnSync(venvPython, [join(here, 'python', script), '--timeout', String(pythonTimeout)], {
     input: JSON.stringify([c]),
     encoding: 'utf8',
     timeout: (pythonTimeout + 120) * 1000,
-    env: { ...process.env, JAX_PLATFORMS: 'cpu' },
+    env: { ...process.env, ...ONE_THREAD, JAX_PLATFORMS: 'cpu' },
   });
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.startsWith('{'));
   const parsed = lines.map((l) => JSON.parse(l)).filter((x) => x.name === c.name);
@@ -81,7 +91,7 @@ console.log(table);
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 const machine = `${cpus().length} × ${cpu}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node ${process.version}; ${pythonEnv()}`;
-const section = `## Solver benchmark\n\nRun: ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n\nsolve-basis: median of repeated in-process solves in a fresh process (warm JIT after the first run), peak RSS of that process; cold CLI: median of 3 full \`solve-basis … --format json\` invocations. EMLP: \`(rep_in >> rep_out)(G).equivariant_basis()\` timed on its first call in a fresh process per case (includes JAX compilation; EMLP's own solution cache is empty). numpy: dense constraint matrix and \`np.linalg.svd\`.\n`;
+const section = `## Solver benchmark\n\nRun: ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n\nsolve-basis: median of repeated in-process solves in a fresh process (warm JIT after the first run), peak RSS of that process; cold CLI: median of 3 full \`solve-basis … --format json\` invocations. EMLP: \`(rep_in >> rep_out)(G).equivariant_basis()\` timed on its first call in a fresh process per case (includes JAX compilation; EMLP's own solution cache is empty). numpy: dense constraint matrix and \`np.linalg.svd\`. Every side runs on one thread (ours is single-threaded JavaScript; numpy's BLAS and EMLP's XLA are pinned to one thread).\n`;
 const resultsPath = join(here, 'RESULTS.md');
 const previous = existsSync(resultsPath) ? readFileSync(resultsPath, 'utf8') : '# Benchmark results\n';
 const marker = /## Solver benchmark\n[\s\S]*?(?=\n## |$)/;
