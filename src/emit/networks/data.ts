@@ -116,9 +116,10 @@ export interface NetworkData {
 }
 
 /**
- * A bilinear term is evaluated densely (E as a [d_c, r·d_a·d_b] matrix, two batched matmuls) up to
- * this many entries of E, and by a sparse scatter-add over its stored entries above (S(10)'s
- * V⊗V⊗V⊗V → V⊗V would be 203 million entries dense). Dense is several times faster where it fits.
+ * A bilinear term is evaluated densely (E as a [d_c, r·d_a·d_b] matrix; θ applied by one matmul
+ * over the whole batch, the rest by small per-sample matmuls) up to this many entries of E, and by
+ * a sparse scatter-add over its stored entries above (S(10)'s V⊗V⊗V⊗V → V⊗V would be 203 million
+ * entries dense). Dense is several times faster where it fits.
  */
 export const DENSE_BILINEAR_ENTRIES = 1 << 20;
 
