@@ -4,6 +4,7 @@
 //   --tasks O5Synthetic,Inertia,ParticleInteraction   --sizes 300,1000,3000   --seeds 0,1,2
 //   --epochs N          override the protocol's epochs (1000, 900, 300 for 300, 1000, 3000 points)
 //   --emlp-epochs N     EMLP's epochs (default: the protocol's); --emlp-sizes 1000; --no-emlp
+//   --no-mlp            skip the plain-MLP baseline (same width, depth, data and protocol; runtime "mlp")
 //   --compile-sizes 1000   also train under torch.compile at these sizes (first seed);
 //   --compile-tasks A,B    … for these tasks only (default: all)
 //   --ch 384 --layers 3 --threads 2
@@ -51,6 +52,7 @@ const ch = Number(option('ch', '384'));
 const layers = Number(option('layers', '3'));
 const threads = option('threads', '2');
 const noEmlp = process.argv.includes('--no-emlp');
+const noMlp = process.argv.includes('--no-mlp');
 const torchPython = process.env.SOLVE_BASIS_TORCH2_PYTHON ?? join(root, '.venv-torch2', 'bin', 'python');
 const emlpPython = join(root, 'bench', 'python', '.venv-emlp-train', 'bin', 'python');
 const log = join(here, 'results.jsonl');
@@ -92,6 +94,7 @@ for (const t of tableOnly ? [] : tasks) {
     for (const [k, seed] of seeds.entries()) {
       const common = ['--task', t, '--ntrain', String(n), '--seed', String(seed)];
       results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads]));
+      if (!noMlp) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--mlp', '--ch', String(ch), '--layers', String(layers)]));
       if (k === 0 && compileSizes.includes(n) && compileTasks.includes(t)) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--compile']));
       if (!noEmlp && emlpSizes.includes(n) && existsSync(emlpPython)) {
         const e = String(emlpEpochs ?? epochs);
