@@ -70,7 +70,10 @@ for (const t of tableOnly ? [] : tasks) {
   nets[t] = { file, params: networkParameters(net) };
 }
 
-const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, JAX_PLATFORMS: 'cpu' };
+// OMP_WAIT_POLICY=PASSIVE: on a shared machine, OpenMP threads that spin at barriers while other
+// jobs hold the cores made PyTorch's 2-thread training step 3-5× slower (median) than with passive
+// waiting; it changes nothing on an idle machine and nothing for XLA (EMLP), which has its own pool.
+const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE', JAX_PLATFORMS: 'cpu' };
 function run(python, script, args, extra = {}) {
   const line = execFileSync(python, [join(here, script), ...args], { encoding: 'utf8', env, maxBuffer: 16 << 20 }).trim().split('\n').pop();
   const r = { ...JSON.parse(line), ...extra, run: runId, load: loadavg()[0] };
