@@ -147,7 +147,11 @@ const section = [
   tableOnly
     ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threads} threads each side.`
     : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threads} threads each side.`,
-  `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); EMLP: emlp ${emlpVersions?.emlp ?? '—'} (objax ${emlpVersions?.objax ?? '—'}, jax ${emlpVersions?.jax ?? '—'}), EMLP(ch=${ch}, num_layers=${layers}).`,
+  `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); ${
+    emlpVersions
+      ? `EMLP: emlp ${emlpVersions.emlp} (objax ${emlpVersions.objax}, jax ${emlpVersions.jax}), EMLP(ch=${ch}, num_layers=${layers}).`
+      : "EMLP: not run (the task column quotes the paper's test MSE)."
+  }${results.some((r) => r.runtime === 'mlp') ? ` MLP: the plain baseline of train_torch.py --mlp (Linear + SiLU, ${ch} wide, ${layers} hidden layers, per-coordinate standardisation).` : ''}`,
   'Protocol: Adam lr 3e-3, batch 500, 1000 validation and 1000 test points, test MSE in the units of y at the epoch with the best validation MSE (checked every 10 epochs); medians over the seeds listed.',
   '',
   '| task | train points | runtime | epochs | seeds | test MSE | test equivariance error | s / epoch | parameters |',
