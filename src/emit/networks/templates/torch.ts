@@ -91,7 +91,7 @@ class _Bilinear(nn.Module):
     def __init__(self, spec, dtype: torch.dtype) -> None:
         super().__init__()
         self._spec = spec
-        self.dim, self.scale, self.init_std = spec["dim"], spec["scale"], spec["initStd"]
+        self.dim, self.scale, self.init_std, self.step = spec["dim"], spec["scale"], spec["initStd"], spec["step"]
         self.theta = nn.Parameter(torch.empty(spec["size"], dtype=dtype))
         for k, coords in enumerate(spec["sets"]):
             self.register_buffer(f"set_{k}", _long(coords).view(-1), persistent=False)
@@ -115,7 +115,7 @@ class _Bilinear(nn.Module):
 
     def reset_parameters(self) -> None:
         with torch.no_grad():
-            self.theta.normal_(0.0, self.init_std)
+            self.theta.normal_(0.0, self.init_std / self.step)
 
     def forward(self, z: Tensor) -> Tensor:
         lead = z.shape[:-1]
@@ -126,7 +126,8 @@ class _Bilinear(nn.Module):
         outs = []
         for p, part in enumerate(self._spec["parts"]):
             da, count = part["dim"], part["count"]
-            coef = self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
+            # The coefficients are step * theta: a smaller Adam step on this layer (see the header).
+            coef = self.step * self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
             y, col = None, 0
             for t, term in enumerate(part["terms"]):
                 s, nb, r, db = term["s"], term["nb"], term["r"], term["db"]
