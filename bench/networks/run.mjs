@@ -4,6 +4,7 @@
 //   --tasks O5Synthetic,Inertia,ParticleInteraction   --sizes 300,1000,3000   --seeds 0,1,2
 //   --epochs N          override the protocol's epochs (1000, 900, 300 for 300, 1000, 3000 points)
 //   --emlp-epochs N     EMLP's epochs (default: the protocol's); --emlp-sizes 1000; --no-emlp
+//   --no-mlp            skip the plain-MLP baseline (same width, depth, data and protocol; runtime "mlp")
 //   --compile-sizes 1000   also train under torch.compile at these sizes (first seed);
 //   --compile-tasks A,B    … for these tasks only (default: all)
 //   --ch 384 --layers 3 --threads 2
@@ -51,6 +52,7 @@ const ch = Number(option('ch', '384'));
 const layers = Number(option('layers', '3'));
 const threads = option('threads', '2');
 const noEmlp = process.argv.includes('--no-emlp');
+const noMlp = process.argv.includes('--no-mlp');
 const torchPython = process.env.SOLVE_BASIS_TORCH2_PYTHON ?? join(root, '.venv-torch2', 'bin', 'python');
 const emlpPython = join(root, 'bench', 'python', '.venv-emlp-train', 'bin', 'python');
 const log = join(here, 'results.jsonl');
@@ -68,7 +70,10 @@ for (const t of tableOnly ? [] : tasks) {
   nets[t] = { file, params: networkParameters(net) };
 }
 
-const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, JAX_PLATFORMS: 'cpu' };
+// OMP_WAIT_POLICY=PASSIVE: on a shared machine, OpenMP threads that spin at barriers while other
+// jobs hold the cores made PyTorch's 2-thread training step 3-5× slower (median) than with passive
+// waiting; it changes nothing on an idle machine and nothing for XLA (EMLP), which has its own pool.
+const env = { ...process.env, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads, OPENBLAS_NUM_THREADS: threads, OMP_WAIT_POLICY: process.env.OMP_WAIT_POLICY ?? 'PASSIVE', JAX_PLATFORMS: 'cpu' };
 function run(python, script, args, extra = {}) {
   const line = execFileSync(python, [join(here, script), ...args], { encoding: 'utf8', env, maxBuffer: 16 << 20 }).trim().split('\n').pop();
   const r = { ...JSON.parse(line), ...extra, run: runId, load: loadavg()[0] };
@@ -92,6 +97,7 @@ for (const t of tableOnly ? [] : tasks) {
     for (const [k, seed] of seeds.entries()) {
       const common = ['--task', t, '--ntrain', String(n), '--seed', String(seed)];
       results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads]));
+      if (!noMlp) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--mlp', '--ch', String(ch), '--layers', String(layers)]));
       if (k === 0 && compileSizes.includes(n) && compileTasks.includes(t)) results.push(run(torchPython, 'train_torch.py', ['--net', nets[t].file, ...common, '--epochs', epochs, '--threads', threads, '--compile']));
       if (!noEmlp && emlpSizes.includes(n) && existsSync(emlpPython)) {
         const e = String(emlpEpochs ?? epochs);
@@ -141,7 +147,11 @@ const section = [
   tableOnly
     ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threads} threads each side.`
     : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threads} threads each side.`,
-  `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); EMLP: emlp ${emlpVersions?.emlp ?? '—'} (objax ${emlpVersions?.objax ?? '—'}, jax ${emlpVersions?.jax ?? '—'}), EMLP(ch=${ch}, num_layers=${layers}).`,
+  `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); ${
+    emlpVersions
+      ? `EMLP: emlp ${emlpVersions.emlp} (objax ${emlpVersions.objax}, jax ${emlpVersions.jax}), EMLP(ch=${ch}, num_layers=${layers}).`
+      : "EMLP: not run (the task column quotes the paper's test MSE)."
+  }${results.some((r) => r.runtime === 'mlp') ? ` MLP: the plain baseline of train_torch.py --mlp (Linear + SiLU, ${ch} wide, ${layers} hidden layers, per-coordinate standardisation).` : ''}`,
   'Protocol: Adam lr 3e-3, batch 500, 1000 validation and 1000 test points, test MSE in the units of y at the epoch with the best validation MSE (checked every 10 epochs); medians over the seeds listed.',
   '',
   '| task | train points | runtime | epochs | seeds | test MSE | test equivariance error | s / epoch | parameters |',

@@ -83,6 +83,8 @@ export interface BilinearData {
   readonly assemble: readonly number[];
   readonly initStd: number;
   readonly scale: number;
+  /** The layer's coefficients are step · θ (θ trained, initialised with std initStd / step): see BILINEAR_STEP. */
+  readonly step: number;
 }
 
 export interface BlockData {
@@ -116,13 +118,27 @@ export interface NetworkData {
 }
 
 /**
- * A bilinear term is evaluated densely (E as a [d_c, r·d_a·d_b] matrix, two batched matmuls) up to
- * this many entries of E, and by a sparse scatter-add over its stored entries above (S(10)'s
- * V⊗V⊗V⊗V → V⊗V would be 203 million entries dense). Dense is several times faster where it fits.
+ * A bilinear term is evaluated densely (E as a [d_c, r·d_a·d_b] matrix; θ applied by one matmul
+ * over the whole batch, the rest by small per-sample matmuls) up to this many entries of E, and by
+ * a sparse scatter-add over its stored entries above (S(10)'s V⊗V⊗V⊗V → V⊗V would be 203 million
+ * entries dense). Dense is several times faster where it fits.
  */
 export const DENSE_BILINEAR_ENTRIES = 1 << 20;
 
 export type BilinearMode = 'theta-x' | 'e-v-x' | 'sparse';
+
+/**
+ * A bilinear layer's coefficients are BILINEAR_STEP · θ with θ the trained parameter, initialised
+ * with std initStd / BILINEAR_STEP: the same function at initialisation, and Adam's step on these
+ * layers (about lr per parameter, whatever the fan-in) this many times smaller. Every equivariant
+ * map R_c ⊗ R_b → R_a is a term of its own (3 for most O(3) terms, where EMLP's layer has one), so
+ * one output copy has s·nb·r coefficients (4,995 for Inertia's T(2) outputs from scalars), and at
+ * EMLP's lr 3e-3 the early steps moved the bilinear outputs far beyond their initial size: Inertia
+ * seed 2 blew up (training MSE 209 at epoch 50, test 6.79 after 900 epochs) and seeds 0–1 and
+ * ParticleInteraction overfit. Measured with the bilinear layers' lr alone at 1e-3 (the same
+ * dynamics): test MSE 0.125 and 0.110 on Inertia seeds 2 and 1, 0.0004 on ParticleInteraction.
+ */
+export const BILINEAR_STEP = 1 / 3;
 
 /**
  * The cheaper of two contraction orders for y[o, j] = Σ θ[o, s, i, k] E_k[j, c, d] v[s, c] x[i, d]
@@ -231,6 +247,7 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
     // The linear layers' rule (see ../layers/data.ts): unit output variance for unit-variance x, before the scale.
     initStd: sumSquares > 0 ? Math.sqrt(layout.dim / sumSquares) : 0,
     scale: bil.scale,
+    step: BILINEAR_STEP,
   };
 }
 

@@ -86,7 +86,7 @@ def _bilinear(spec, c, theta, z):
     outs = []
     for part, consts in zip(spec["parts"], c["parts"]):
         da, count = part["dim"], part["count"]
-        coef = theta[part["offset"] : part["offset"] + count * part["columns"]].reshape(count, part["columns"])
+        coef = spec["step"] * theta[part["offset"] : part["offset"] + count * part["columns"]].reshape(count, part["columns"])
         y, col = None, 0
         for term, k in zip(part["terms"], consts):
             s, nb, r = term["s"], term["nb"], term["r"]
@@ -143,7 +143,7 @@ def init(key, dtype=DTYPE):
     for i, b in enumerate(_DATA["blocks"]):
         p = {"linear": _linear_init(keys[2 * i], b["linear"], dtype)}
         if b["bilinear"]["size"] > 0:
-            p["bilinear"] = {"theta": b["bilinear"]["initStd"] * jax.random.normal(keys[2 * i + 1], (b["bilinear"]["size"],), dtype)}
+            p["bilinear"] = {"theta": b["bilinear"]["initStd"] / b["bilinear"]["step"] * jax.random.normal(keys[2 * i + 1], (b["bilinear"]["size"],), dtype)}
         blocks.append(p)
     return {"blocks": blocks, "head": _linear_init(keys[-1], _DATA["head"], dtype)}
 

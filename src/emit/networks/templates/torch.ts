@@ -91,17 +91,20 @@ class _Bilinear(nn.Module):
     def __init__(self, spec, dtype: torch.dtype) -> None:
         super().__init__()
         self._spec = spec
-        self.dim, self.scale, self.init_std = spec["dim"], spec["scale"], spec["initStd"]
+        self.dim, self.scale, self.init_std, self.step = spec["dim"], spec["scale"], spec["initStd"], spec["step"]
         self.theta = nn.Parameter(torch.empty(spec["size"], dtype=dtype))
         for k, coords in enumerate(spec["sets"]):
             self.register_buffer(f"set_{k}", _long(coords).view(-1), persistent=False)
         for p, part in enumerate(spec["parts"]):
             for t, term in enumerate(part["terms"]):
                 if term["mode"] != "sparse":
-                    # E as [d_c, r*d_a*d_b]: one matmul contracts a source copy with every map at once.
-                    e = torch.zeros(term["dc"], term["r"] * part["dim"] * term["db"], dtype=dtype)
-                    e[_long(term["c"]), _long(term["target"]) * term["db"] + _long(term["b"])] = torch.tensor(term["values"], dtype=dtype)
-                    self.register_buffer(f"e_{p}_{t}", e, persistent=False)
+                    # E as [d_c, (d, k, j)] (theta-x) or [d_c, (j, k, d)] (e-v-x): one matmul contracts a
+                    # source copy with every map at once, in the order the next contraction reads.
+                    dc, r, da, db = term["dc"], term["r"], part["dim"], term["db"]
+                    e = torch.zeros(dc, r * da * db, dtype=dtype)
+                    e[_long(term["c"]), _long(term["target"]) * db + _long(term["b"])] = torch.tensor(term["values"], dtype=dtype)
+                    e = e.view(dc, r, da, db).permute((0, 3, 1, 2) if term["mode"] == "theta-x" else (0, 2, 1, 3))
+                    self.register_buffer(f"e_{p}_{t}", e.reshape(dc, r * da * db).contiguous(), persistent=False)
                 else:
                     self.register_buffer(f"c_{p}_{t}", _long(term["c"]), persistent=False)
                     self.register_buffer(f"b_{p}_{t}", _long(term["b"]), persistent=False)
@@ -112,7 +115,7 @@ class _Bilinear(nn.Module):
 
     def reset_parameters(self) -> None:
         with torch.no_grad():
-            self.theta.normal_(0.0, self.init_std)
+            self.theta.normal_(0.0, self.init_std / self.step)
 
     def forward(self, z: Tensor) -> Tensor:
         lead = z.shape[:-1]
@@ -123,25 +126,30 @@ class _Bilinear(nn.Module):
         outs = []
         for p, part in enumerate(self._spec["parts"]):
             da, count = part["dim"], part["count"]
-            coef = self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
+            # The coefficients are step * theta: a smaller Adam step on this layer (see the header).
+            coef = self.step * self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
             y, col = None, 0
             for t, term in enumerate(part["terms"]):
-                s, nb, r = term["s"], term["nb"], term["r"]
-                w = coef[:, col : col + s * nb * r]
+                s, nb, r, db = term["s"], term["nb"], term["r"], term["db"]
+                w = coef[:, col : col + s * nb * r].view(count, s, nb, r)
                 col += s * nb * r
                 v, xi = sets[term["source"]], sets[term["input"]]  # [n, s, d_c], [n, nb, d_b]
                 if term["mode"] == "theta-x":
                     # y[o, j] = sum theta[o, s, i, k] E_k[j, c, d] v[s, c] x[i, d], contracted as
                     # (theta x) and (E v) first: cheapest when x has many small summands (scalars).
-                    db = term["db"]
-                    tx = torch.matmul(w.view(count, s, nb, r).permute(0, 1, 3, 2).reshape(count * s * r, nb), xi)  # [n, o*s*k, d]
-                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, r, da, db)  # [n, s, k, j, d]
-                    yt = torch.matmul(tx.view(n, count, s * r * db), ev.permute(0, 1, 2, 4, 3).reshape(n, s * r * db, da))
+                    # tx[(n, d), o, (s, k)]: one matmul for the whole batch.
+                    tx = torch.mm(xi.transpose(1, 2).reshape(n * db, nb), w.permute(2, 0, 1, 3).reshape(nb, count * s * r))
+                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, db, r, da)  # [n, s, d, k, j]
+                    ev = ev.transpose(1, 2).reshape(n * db, s * r, da)  # [(n, d), (s, k), j]
+                    yt = torch.bmm(tx.view(n * db, count, s * r), ev).view(n, db, count * da)
+                    yt = yt.sum(1) if db > 1 else yt.view(n, count * da)
                 elif term["mode"] == "e-v-x":
                     # ((E v) x) first, then theta: cheapest when the output summands are many.
-                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, r * da, -1)  # [n, s, k*j, d]
-                    u = torch.matmul(xi[:, None], ev.transpose(-1, -2))  # [n, s, i, k*j]
-                    yt = torch.matmul(w, u.view(n, s * nb * r, da))
+                    ev = torch.matmul(v, getattr(self, f"e_{p}_{t}")).view(n, s, da, r, db)  # [n, s, j, k, d]
+                    u = torch.bmm(ev.transpose(1, 2).reshape(n, da * s * r, db), xi.transpose(1, 2))  # [n, (j, s, k), i]
+                    # theta on (s, k, i): one matmul for the whole batch, rows (n, j).
+                    yt = torch.mm(u.view(n * da, s * r * nb), w.permute(1, 3, 2, 0).reshape(s * r * nb, count))
+                    yt = yt.view(n, da, count).transpose(1, 2).reshape(n, count * da)
                 else:
                     # Too large for a dense E: scatter-add over its stored entries, nnz leading so
                     # index_add adds whole contiguous rows, then theta on U[(s, i, k), j].
@@ -149,9 +157,10 @@ class _Bilinear(nn.Module):
                     xb = xi[:, :, getattr(self, f"b_{p}_{t}")].permute(2, 0, 1)[:, :, None, :]  # [nnz, n, 1, nb]
                     prod = vc * xb * getattr(self, f"vals_{p}_{t}")[:, None, None, None]
                     u = x.new_zeros(r * da, n, s, nb).index_add(0, getattr(self, f"target_{p}_{t}"), prod)
-                    yt = torch.matmul(w, u.permute(1, 2, 3, 0).reshape(n, s * nb * r, da))
+                    yt = torch.matmul(w.view(count, s * nb * r), u.permute(1, 2, 3, 0).reshape(n, s * nb * r, da))
+                    yt = yt.reshape(n, count * da)
                 y = yt if y is None else y + yt
-            outs.append(y.reshape(n, count * da))
+            outs.append(y)
         outs.append(x.new_zeros(n, 1))
         y = torch.index_select(torch.cat(outs, 1), 1, self.assemble)
         return (self.scale * y).reshape(lead + (self.dim,))
