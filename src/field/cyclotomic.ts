@@ -13,6 +13,7 @@ import * as P from './qpoly.js';
 import type { QPoly } from './qpoly.js';
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
+import { isqrt } from '../util/bigint.js';
 
 /**
  * Largest conductor N accepted: an element is a vector of φ(N) ≤ N coefficients and a product
@@ -226,16 +227,6 @@ export function sinPi(q: Rational): Cyclotomic {
 function simplify(a: Cyclotomic): Cyclotomic {
   const q = asRational(a);
   return q !== null && a.n !== 1 ? rational(q) : a;
-}
-
-function isqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
 }
 
 /**

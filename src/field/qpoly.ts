@@ -12,18 +12,12 @@
  */
 import * as Q from './rational.js';
 import type { Rational } from './rational.js';
+import { gcd } from '../util/bigint.js';
 
 /** Σ c[i]·x^i / d, reduced: d > 0, gcd(c…, d) = 1, zero is all-zero c with d = 1. Immutable. */
 export interface QPoly {
   readonly c: readonly bigint[];
   readonly d: bigint;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /**

@@ -4,22 +4,12 @@
  * operation against ~200 ns for fraction.js (see DEPENDENCIES.md). fraction.js is used at the
  * edges, to parse user text such as "-3/4" or "0.125".
  */
+import { gcd } from '../util/bigint.js';
 
 /** An exact rational `num/den`, always reduced, `den > 0`. Immutable. */
 export interface Rational {
   readonly num: bigint;
   readonly den: bigint;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) {
-    const t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
 }
 
 export const ZERO: Rational = Object.freeze({ num: 0n, den: 1n });

@@ -18,6 +18,7 @@ import * as P from '../field/qpoly.js';
 import * as Q from '../field/rational.js';
 import type { Rational } from '../field/rational.js';
 import { fromDense, invertExactOrNull, rrefGeneric, toDense } from '../linalg/index.js';
+import { gcd } from '../util/bigint.js';
 
 /** Fields of higher degree are not built (the caller solves in float64 instead, and says so). */
 export const MAX_FIELD_DEGREE = 32;
@@ -225,7 +226,7 @@ function converter(theta: Cyclotomic, d: number, field: NumberField): (c: Cyclot
     let check = C.rational(Q.ZERO, l);
     a.forEach((ai, i) => (check = C.add(check, C.mul(powers[i]!, C.rational(ai)))));
     if (!C.equals(check, c)) throw new RangeError(`${C.toNumber(c)} is not in ${field.name}`);
-    const den = a.reduce((acc, q) => (acc / gcdBig(acc, q.den)) * q.den, 1n);
+    const den = a.reduce((acc, q) => (acc / gcd(acc, q.den)) * q.den, 1n);
     return P.normalize(
       a.map((q) => q.num * (den / q.den)),
       den,
@@ -233,7 +234,3 @@ function converter(theta: Cyclotomic, d: number, field: NumberField): (c: Cyclot
   };
 }
 
-function gcdBig(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}

@@ -12,6 +12,7 @@ import type { Algebraic } from '../field/number-field.js';
 import type { IntegerMatrix } from './modular.js';
 import { mulAddMod } from './modular.js';
 import type { SparseMatrix } from './sparse.js';
+import { gcd } from '../util/bigint.js';
 
 export interface AlgebraicMatrix {
   readonly rows: number;
@@ -28,13 +29,6 @@ export interface AlgebraicMatrix {
   readonly big: readonly bigint[] | null;
   /** Largest absolute coefficient (as a double). */
   readonly maxAbs: number;
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /**

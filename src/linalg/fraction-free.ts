@@ -11,6 +11,7 @@ import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { rat, type Rational } from '../field/rational.js';
 import type { IntegerMatrix } from './modular.js';
 import type { SparseMatrix } from './sparse.js';
+import { gcd } from '../util/bigint.js';
 
 /** Sparse integer row: columns ascending, no zeros. */
 interface IntRow {
@@ -25,13 +26,6 @@ export interface IntegerEchelon {
   readonly pivots: readonly number[];
   /** Row with pivot `pivots[i]` (same index). */
   readonly rows: readonly { readonly cols: readonly number[]; readonly vals: readonly bigint[] }[];
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
 }
 
 /** a·x − b·y over the union of supports, then divided by the content; leading entry made > 0. */

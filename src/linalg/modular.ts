@@ -9,6 +9,7 @@
  */
 import type { Rational } from '../field/rational.js';
 import type { SparseMatrix } from './sparse.js';
+import { gcd } from '../util/bigint.js';
 
 /** Upper bound for the primes used: products of two residues stay exact in a double. */
 export const PRIME_LIMIT = 2 ** 26;
@@ -127,13 +128,6 @@ export interface IntegerMatrix {
   readonly maxAbs: number;
 }
 
-function bigGcd(a: bigint, b: bigint): bigint {
-  if (a < 0n) a = -a;
-  if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
 /**
  * Scales each row of a rational matrix to primitive integers (zero rows stay empty).
  *
@@ -149,13 +143,13 @@ export function integerRows(m: SparseMatrix<Rational>): IntegerMatrix {
     let l = 1n;
     for (let k = lo; k < hi; k++) {
       const d = m.values[k]!.den;
-      if (d !== 1n) l = (l / bigGcd(l, d)) * d;
+      if (d !== 1n) l = (l / gcd(l, d)) * d;
     }
     let g = 0n;
     for (let k = lo; k < hi; k++) {
       const v = m.values[k]!;
       big[k] = v.den === 1n ? v.num * l : v.num * (l / v.den);
-      g = bigGcd(g, big[k]!);
+      g = gcd(g, big[k]!);
     }
     for (let k = lo; k < hi; k++) {
       if (g > 1n) big[k] = big[k]! / g;

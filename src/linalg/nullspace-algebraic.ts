@@ -32,6 +32,7 @@ import { reconstructRref } from './reconstruct.js';
 import { nullspaceFromEchelon, type RrefModP } from './rref-modp.js';
 import type { SparseMatrix } from './sparse.js';
 import { isAlgebraicNullspace } from './verify-algebraic.js';
+import { gcd } from '../util/bigint.js';
 
 export interface NullspaceAlgebraicOptions {
   /** Primes tried per route (default 16). */
@@ -211,11 +212,6 @@ function combine(parts: readonly SparseMatrix<Rational>[], d: number): SparseMat
     rowPtr[r + 1] = colIdx.length;
   }
   return Object.freeze({ rows, cols: parts[0]!.cols, rowPtr, colIdx: Int32Array.from(colIdx), values: Object.freeze(values) });
-}
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
 }
 
 function identityOver(field: NumberField, n: number): SparseMatrix<Algebraic> {

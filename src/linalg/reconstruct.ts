@@ -15,6 +15,7 @@ import { rat, type Rational } from '../field/rational.js';
 import type { RrefModP } from './rref-modp.js';
 import type { SparseMatrix } from './sparse.js';
 import { invMod } from './modular.js';
+import { isqrt } from '../util/bigint.js';
 
 /**
  * Wang's rational reconstruction with doubles, for a modulus below 2^53 (one prime): every
@@ -48,17 +49,6 @@ export function ratReconSmall(u: number, m: number): [number, number] | null {
   return x === 1 ? [a, b] : null;
 }
 
-function bigSqrt(n: bigint): bigint {
-  if (n < 2n) return n;
-  // Newton's iteration from above decreases monotonically to ⌊√n⌋ (start: a power of two ≥ √n).
-  let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
-  for (;;) {
-    const y = (x + n / x) >> 1n;
-    if (y >= x) return x;
-    x = y;
-  }
-}
-
 /**
  * Wang's rational reconstruction for any modulus. Returns null when no fraction within the
  * bound ⌊√(m/2)⌋ matches.
@@ -67,7 +57,7 @@ function bigSqrt(n: bigint): bigint {
  * ratRecon(50n, 101n) // { num: -1n, den: 2n }
  */
 export function ratRecon(u: bigint, m: bigint): Rational | null {
-  const bound = bigSqrt(m / 2n);
+  const bound = isqrt(m / 2n);
   let r0 = m;
   let r1 = ((u % m) + m) % m;
   if (r1 === 0n) return rat(0n);

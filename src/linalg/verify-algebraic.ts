@@ -13,11 +13,7 @@ import type { Algebraic } from '../field/number-field.js';
 import { reduceInteger } from '../field/qpoly.js';
 import { bigCoefficients, type AlgebraicMatrix } from './algebraic-matrix.js';
 import type { SparseMatrix } from './sparse.js';
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
+import { gcd } from '../util/bigint.js';
 
 /** N by columns, each row scaled to integer coefficients (w = 1 for rational N, else d). */
 interface Columns {

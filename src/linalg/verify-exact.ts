@@ -8,11 +8,7 @@
 import type { Rational } from '../field/rational.js';
 import type { IntegerMatrix } from './modular.js';
 import type { SparseMatrix } from './sparse.js';
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
+import { gcd } from '../util/bigint.js';
 
 /** Row r of a rational matrix times the lcm of its denominators. */
 function scaledRow(m: SparseMatrix<Rational>, r: number, lcm: bigint): bigint[] {

@@ -18,16 +18,12 @@ import type { RepMatrices } from '../rep/matrices.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { checkEchelon } from './equivariance.js';
 import type { VerifyReport } from './report.js';
+import { gcd } from '../util/bigint.js';
 
 type SignedPermutation = { readonly perm: Int32Array; readonly sign: Int8Array };
 
 /** Accumulators up to this many doubles are scanned whole instead of tracking touched entries. */
 const DENSE_ACCUMULATOR = 1 << 16;
-
-function gcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a < 0n ? -a : a;
-}
 
 /** A matrix as integer coefficients (row-major entries, d per entry) over one denominator. */
 interface IntMatrix {
