@@ -142,11 +142,14 @@ const speed = tasks
   .filter(Boolean);
 const versions = results.find((r) => r.runtime === 'torch');
 const emlpVersions = results.find((r) => r.runtime === 'emlp');
+// Threads as each run recorded them (a --table-only rebuild has no --threads of its own).
+const usedThreads = [...new Set(results.map((r) => r.threads).filter((t) => t !== undefined))].join(' or ') || threads;
+const threadWords = `${usedThreads} thread${usedThreads === '1' || usedThreads === 1 ? '' : 's'} each side`;
 const section = [
   `${tableOnly ? 'Tables of' : `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`,`} run ${runId}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
   tableOnly
-    ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threads} threads each side.`
-    : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threads} threads each side.`,
+    ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threadWords}.`
+    : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threadWords}.`,
   `Ours: \`solve-basis net\` with --hidden ${ch} --layers ${layers}, PyTorch ${versions?.torch ?? '?'} (PyPI wheel, CPU); ${
     emlpVersions
       ? `EMLP: emlp ${emlpVersions.emlp} (objax ${emlpVersions.objax}, jax ${emlpVersions.jax}), EMLP(ch=${ch}, num_layers=${layers}).`
