@@ -46,15 +46,7 @@ def model_for(task, ch, layers, xtrain, ytrain):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--task", required=True, choices=list(tasks.TASKS))
-    ap.add_argument("--ntrain", type=int, default=1000)
-    ap.add_argument("--epochs", type=int, default=900)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--bs", type=int, default=500)
-    ap.add_argument("--lr", type=float, default=3e-3)
-    ap.add_argument("--ch", type=int, default=384)
-    ap.add_argument("--layers", type=int, default=3)
-    ap.add_argument("--eval-every", type=int, default=10)
+    tasks.protocol_arguments(ap)
     args = ap.parse_args()
     import jax
     import jax.numpy as jnp

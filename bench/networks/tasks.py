@@ -64,3 +64,19 @@ def splits(task, n_train, seed, n_val=1000, n_test=1000):
         "val": (x[cut[0] : cut[1]], y[cut[0] : cut[1]]),
         "test": (x[cut[1] :], y[cut[1] :]),
     }
+
+
+def protocol_arguments(ap):
+    """The options both trainers share, with EMLP's protocol as defaults (one place, so the two
+    sides of the benchmark cannot drift apart): task, training size, epochs, seed, batch size,
+    learning rate, evaluation interval, width and depth."""
+    ap.add_argument("--task", required=True, choices=list(TASKS))
+    ap.add_argument("--ntrain", type=int, default=1000)
+    ap.add_argument("--epochs", type=int, default=900)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--bs", type=int, default=500)
+    ap.add_argument("--lr", type=float, default=3e-3)
+    ap.add_argument("--eval-every", type=int, default=10)
+    ap.add_argument("--ch", type=int, default=384)
+    ap.add_argument("--layers", type=int, default=3)
+    return ap
