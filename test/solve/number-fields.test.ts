@@ -7,14 +7,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { flatBasis, numberFieldOf, type Basis } from '../../src/basis.js';
+import { numberFieldOf } from '../../src/basis.js';
 import { basisJsonText } from '../../src/emit/reports/json.js';
 import { summaryText } from '../../src/emit/reports/summary.js';
 import type { Field } from '../../src/field/field.js';
 import { isNumberField } from '../../src/field/number-field.js';
 import { customGroupFromJson, loadCustomGroup } from '../../src/group/custom.js';
 import type { AnyGroup } from '../../src/group/group.js';
-import { toDense, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 import { parseRep } from '../../src/rep/parse.js';
 import { characterFormulaDim } from '../helpers/characters.js';
@@ -22,21 +21,11 @@ import { assertEquivariant } from '../helpers/equivariance.js';
 import type { Group } from '../../src/group/group.js';
 import { RepMatrixCache } from '../../src/rep/matrices.js';
 import { verifyBlock } from '../../src/verify/index.js';
+import { denseBasis, expectSameSpace } from '../helpers/span.js';
 
 const schema = JSON.parse(readFileSync(new URL('../../schema/basis.schema.json', import.meta.url), 'utf8')) as object;
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
-function dense(b: Basis<unknown>): number[][] {
-  const f = b.field as Field<unknown>;
-  return toDense(f, flatBasis(b) as SparseMatrix<unknown>).map((r) => r.map((v) => f.toNumber(v)));
-}
-
-function expectSameSpace(a: Basis<unknown>, b: Basis<unknown>): void {
-  expect(b.dim).toBe(a.dim);
-  const da = dense(a);
-  const db = dense(b);
-  da.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - db[i]![j]!)).toBeLessThan(1e-9)));
-}
 
 const tensor = (k: number): string => (k === 0 ? 'scalar' : k === 1 ? 'V' : `V**${k}`);
 const planar = [...Array.from({ length: 12 }, (_, i) => `C(${i + 1})`), ...Array.from({ length: 12 }, (_, i) => `D(${i + 1})`)];
@@ -174,7 +163,7 @@ describe('output', () => {
 
   it('generated layers take the float values', () => {
     const b = solveBasis({ group: loadCustomGroup('fixtures/groups/icosahedral-rotations.json'), in: 'V**3', out: 'V**3' });
-    const d = dense(b);
+    const d = denseBasis(b);
     expect(d.flat().every(Number.isFinite)).toBe(true);
     expect(parseRep('V**3')).toEqual(b.inRep);
   });

@@ -5,25 +5,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { RationalField, type Field } from '../../src/field/field.js';
+import { RationalField } from '../../src/field/field.js';
 import { toNumber, type Rational } from '../../src/field/rational.js';
 import { customGroupFromJson } from '../../src/group/custom.js';
-import { flatBasis, type Basis } from '../../src/basis.js';
+import type { Basis } from '../../src/basis.js';
 import { solveBasis, type SolveRequest } from '../../src/pipeline.js';
 import { toDense, type SparseMatrix } from '../../src/linalg/sparse.js';
 import { assertEquivariant } from '../helpers/equivariance.js';
+import { denseBasis, expectSameSpace } from '../helpers/span.js';
 
-function dense(b: Basis<unknown>): number[][] {
-  const f = b.field as Field<unknown>;
-  return toDense(f, flatBasis(b) as SparseMatrix<unknown>).map((r) => r.map((v) => f.toNumber(v)));
-}
-
-function expectSameSpace(a: Basis<unknown>, b: Basis<unknown>): void {
-  expect(b.dim).toBe(a.dim);
-  const da = dense(a);
-  const db = dense(b);
-  da.forEach((row, i) => row.forEach((v, j) => expect(Math.abs(v - db[i]![j]!)).toBeLessThan(1e-9)));
-}
 
 const strategiesOf = (b: Basis<unknown>): string[] => [...new Set(b.blocks.map((x) => x.strategy))];
 const familiesOf = (b: Basis<unknown>): string[] => [...new Set(b.blocks.map((x) => x.family))];
