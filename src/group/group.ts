@@ -60,6 +60,17 @@ export type AnyGroup = ExactGroup | FloatGroup | ComplexGroup | AlgebraicGroup;
 
 
 /**
+ * What `--group` takes to load the group again: a custom group's file as given, else its name.
+ *
+ * @example
+ * groupArgument(resolveGroup('S(5)')) // 'S(5)'
+ * groupArgument(loadCustomGroup('fixtures/groups/hexagonal-d6.json')) // 'fixtures/groups/hexagonal-d6.json'
+ */
+export function groupArgument(g: { readonly name: string; readonly source?: string }): string {
+  return g.source ?? g.name;
+}
+
+/**
  * The space V the group acts on, named by the field its generators are written in: the same
  * words in `solve-basis groups` and in every summary.
  *

@@ -18,7 +18,7 @@ import type { Layout } from '../../rep/layout.js';
 import type { Field } from '../../field/field.js';
 import type { Gaussian } from '../../field/gaussian.js';
 import { toNumber as rationalToNumber } from '../../field/rational.js';
-import type { Group } from '../../group/group.js';
+import { groupArgument, type Group } from '../../group/group.js';
 import type { SparseMatrix } from '../../linalg/index.js';
 import { RepMatrixCache } from '../../rep/matrices.js';
 import { printRep } from '../../rep/rep.js';
@@ -263,7 +263,7 @@ export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>)
     dimOut: basis.shape[0],
     version: VERSION,
     complex: group.field.complex === true,
-    command: `solve-basis --group ${quote(group.source ?? group.name)} --in ${quote(inRep)} --out ${quote(outRep)}`,
+    command: `solve-basis --group ${quote(groupArgument(group))} --in ${quote(inRep)} --out ${quote(outRep)}`,
     weight,
     // The bias lives in the invariant subspace of ρ_out: Hom_G(scalar, out).
     bias: expansionOf(layer.bias),
@@ -275,8 +275,8 @@ export function layerData(layer: LayerBases, matrices?: RepMatrixCache<unknown>)
       lie: group.lie.length,
     },
     layout: {
-      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(inRep)}`),
-      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(outRep)}`),
+      in: layoutLines('x', basis.inLayout, group, `solve-basis explain --group ${quote(groupArgument(group))} --rep ${quote(inRep)}`),
+      out: layoutLines('y', basis.outLayout, group, `solve-basis explain --group ${quote(groupArgument(group))} --rep ${quote(outRep)}`),
     },
   };
 }

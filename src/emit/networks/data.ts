@@ -13,7 +13,7 @@
  * into the layer's output with one gather (`assemble`; types without terms stay zero).
  */
 import type { Basis, BilinearBases, LayerBases, NetworkBases } from '../../basis.js';
-import type { Group } from '../../group/group.js';
+import { groupArgument, type Group } from '../../group/group.js';
 import type { SparseMatrix } from '../../linalg/index.js';
 import type { Layout } from '../../rep/layout.js';
 import { RepMatrixCache } from '../../rep/matrices.js';
@@ -327,7 +327,7 @@ export function networkData(net: NetworkBases): NetworkData {
     dimOut: net.head.weight.shape[0],
     version: VERSION,
     command:
-      `solve-basis net --group ${quote(group.source ?? group.name)} --in ${quote(inRep)} --out ${quote(outRep)} --hidden ${quote(net.settings.hidden)} --layers ${net.settings.layers}` +
+      `solve-basis net --group ${quote(groupArgument(group))} --in ${quote(inRep)} --out ${quote(outRep)} --hidden ${quote(net.settings.hidden)} --layers ${net.settings.layers}` +
       (net.settings.bilinear ? '' : ' --no-bilinear'),
     types: table.entries,
     discrete: group.discrete.length,
@@ -337,8 +337,8 @@ export function networkData(net: NetworkBases): NetworkData {
     head,
     invariants: { in: invariantVectors(net.invariants.in), out: invariantVectors(net.invariants.out) },
     layout: {
-      in: layoutLines('x', first.weight.inLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(inRep)}`),
-      out: layoutLines('y', net.head.weight.outLayout, group, `solve-basis explain --group ${quote(group.source ?? group.name)} --rep ${quote(outRep)}`),
+      in: layoutLines('x', first.weight.inLayout, group, `solve-basis explain --group ${quote(groupArgument(group))} --rep ${quote(inRep)}`),
+      out: layoutLines('y', net.head.weight.outLayout, group, `solve-basis explain --group ${quote(groupArgument(group))} --rep ${quote(outRep)}`),
     },
     parameters,
   };

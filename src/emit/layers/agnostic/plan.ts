@@ -28,6 +28,7 @@ import type { DiagramBlock, DiagramFamily } from '../../../diagram/types.js';
 import type { Layout } from '../../../rep/layout.js';
 import { printRep } from '../../../rep/rep.js';
 import { layerDiagrams, type LayerDiagram, type Operand } from './terms.js';
+import { groupArgument } from '../../../group/group.js';
 
 /** One tensor of the layer's input or output: every instance of one summand type. */
 export interface AgnosticTensor {
@@ -230,7 +231,7 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
   }
   return {
     group: w.group.name,
-    groupArg: w.group.source ?? w.group.name,
+    groupArg: groupArgument(w.group),
     factors,
     inRep: printRep(w.inRep),
     outRep: printRep(w.outRep),
