@@ -45,6 +45,12 @@ export interface NullspaceAlgebraicOptions {
    * the returned basis exactly themselves — the solve strategy does, in stage ⑤.
    */
   readonly check?: 'exact' | 'probable';
+  /**
+   * The nullity over K when it is known beforehand (the character formula, for finite groups):
+   * each elimination then stops as soon as its rank reaches cols − nullity (echelon-modp.ts
+   * rankBound). Only a speed hint: a wrong value can only make the candidate fail its check.
+   */
+  readonly nullity?: number;
 }
 
 export interface NullspaceAlgebraicResult {
@@ -54,6 +60,8 @@ export interface NullspaceAlgebraicResult {
   /** True when every entry of the basis is rational (the space is defined over ℚ). */
   readonly rational: boolean;
   readonly method: string;
+  /** True when the nullity hint was used (and held): the eliminations stopped at its rank. */
+  readonly hinted: boolean;
 }
 
 function primeFactors(n: number): number[] {
@@ -237,10 +245,23 @@ function sameImage(a: RrefModP, b: RrefModP): boolean {
  * const { basis, rational } = nullspaceAlgebraic(algebraicRows(C, 2), sqrt3Field);
  */
 export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, options: NullspaceAlgebraicOptions = {}): NullspaceAlgebraicResult {
+  if (options.nullity === undefined) return solve(c, field, options);
+  try {
+    return { ...solve(c, field, options), hinted: true };
+  } catch (e) {
+    // A nullity hint above the truth stops the eliminations early and no candidate verifies:
+    // the hint was wrong (a bug elsewhere), so solve again without it rather than fail.
+    if (!(e instanceof SolverError) || e.code !== 'E_SOLVER') throw e;
+    const { nullity: _ignored, ...rest } = options;
+    return solve(c, field, rest);
+  }
+}
+
+function solve(c: AlgebraicMatrix, field: NumberField, options: NullspaceAlgebraicOptions): NullspaceAlgebraicResult {
   const n = c.cols;
   const info = field.numberField;
   const f = info.minimalPolynomial;
-  if (c.colIdx.length === 0) return { basis: identityOver(field, n), rank: 0, rational: true, method: 'trivial (no constraints)' };
+  if (c.colIdx.length === 0) return { basis: identityOver(field, n), rank: 0, rational: true, method: 'trivial (no constraints)', hinted: false };
   const maxPrimes = options.maxPrimes ?? 16;
   const reversed = reverseAlgebraic(c);
   // Suitable primes, found as they are needed (usually one): each with its embeddings' roots.
@@ -260,12 +281,16 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
     return primeList.slice(0, count);
   };
   const cache = new Map<string, RrefModP>();
+  const echelonOptions = {
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+    ...(options.nullity !== undefined ? { rankBound: n - options.nullity } : {}),
+  };
   const image = (p: number, j: number): RrefModP => {
     const key = `${p}:${j}`;
     let im = cache.get(key);
     if (im === undefined) {
       options.deadline?.check();
-      im = nullspaceFromEchelon(echelonModP(residuesAt(reversed, p, rootsOf.get(p)![j]!), p, options.deadline ? { deadline: options.deadline } : {}));
+      im = nullspaceFromEchelon(echelonModP(residuesAt(reversed, p, rootsOf.get(p)![j]!), p, echelonOptions));
       cache.set(key, im);
     }
     return im;
@@ -298,7 +323,7 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
   if (!out.result && info.degree > 1 && sameImage(image(primes(1)[0]!, 0), image(primes(1)[0]!, 1))) out = rationalRoute(primes(maxPrimes));
   if (out.result) {
     const used = out.stats.primesUsed;
-    return { basis: toK(out.result), rank: out.rank, rational: true, method: `mod-p in one embedding of ${field.name} + rational reconstruction (${used} prime${used === 1 ? '' : 's'})` };
+    return { basis: toK(out.result), rank: out.rank, rational: true, hinted: false, method: `mod-p in one embedding of ${field.name} + rational reconstruction (${used} prime${used === 1 ? '' : 's'})` };
   }
   return generalRoute(c, field, primes(maxPrimes), image, rootsOf, verify);
 }
@@ -392,7 +417,7 @@ function generalRoute(
     const candidate = combine(parts, d);
     if (verify(candidate)) {
       const rational = candidate.values.every((v) => P.asRational(v) !== null);
-      return { basis: candidate, rank, rational, method: `mod-p in all ${d} embeddings of ${field.name} + reconstruction of coefficients (${group.length} prime${group.length === 1 ? '' : 's'})` };
+      return { basis: candidate, rank, rational, hinted: false, method: `mod-p in all ${d} embeddings of ${field.name} + reconstruction of coefficients (${group.length} prime${group.length === 1 ? '' : 's'})` };
     }
   }
   throw new SolverError('E_SOLVER', `the null space over ${field.name} did not verify within ${primes.length} primes`, {

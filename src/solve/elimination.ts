@@ -12,6 +12,8 @@ import { isNumberField, type Algebraic, type NumberField } from '../field/number
 import { asSignedPermutation, CsrBuilder, nullspaceAlgebraic, nullspaceComplex, nullspaceExact, nullspaceFloat, type SparseMatrix } from '../linalg/index.js';
 import { assembleConstraints, type Reduction } from '../constraints/assemble.js';
 import { assembleAlgebraic } from '../constraints/assemble-algebraic.js';
+import { restrictColumns, type AlgebraicMatrix } from '../linalg/algebraic-matrix.js';
+import { mergeHalves, parityHalves } from './parity.js';
 import { signedPermAction } from '../rep/signed-perm.js';
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 import { orbitLabels } from './orbit.js';
@@ -179,9 +181,19 @@ export const algebraicStrategy: Strategy = elimination(
     const pairs = split.rest as unknown as [SparseMatrix<Algebraic>, SparseMatrix<Algebraic>][];
     const c = assembleAlgebraic(field, pairs, p.m, p.n, split.reduction ?? undefined, options.deadline);
     // Stage ⑤ checks every block exactly in the field (verify/algebraic.ts), so the solver's own
-    // test of a reconstructed candidate need only be a cheap probabilistic one.
-    const r = nullspaceAlgebraic(c, field, { check: 'probable', ...(options.deadline ? { deadline: options.deadline } : {}) });
-    return { basis: r.basis, method: r.method, constraintRows: c.rows } as never;
+    // test of a reconstructed candidate need only be a cheap probabilistic one. A nullity known
+    // from the character formula lets each elimination stop once its rank is reached.
+    const solve = (m: AlgebraicMatrix, nullity: number | null) =>
+      nullspaceAlgebraic(m, field, { check: 'probable', ...(nullity !== null ? { nullity } : {}), ...(options.deadline ? { deadline: options.deadline } : {}) });
+    const halves = parityHalves(p, split.reduction, options.deadline);
+    if (halves === null) {
+      const r = solve(c, p.facts.homDimension(p.inRep, p.outRep, options.deadline));
+      return { basis: r.basis, method: r.method + (r.hinted ? '; stopped at the rank the character formula gives' : ''), constraintRows: c.rows } as never;
+    }
+    const parts = halves.columns.map((cols, i) => solve(restrictColumns(c, cols), halves.nullity?.[i] ?? null));
+    const basis = mergeHalves([parts[0]!.basis, parts[1]!.basis], halves.columns, c.cols);
+    const hinted = parts.every((r) => r.hinted) ? ', each stopped at the rank the character formula gives' : '';
+    return { basis, method: `${parts[0]!.method}; split in two halves (${halves.columns[0].length} + ${halves.columns[1].length} unknowns) by a diagonal sign symmetry normalising the group${hinted}`, constraintRows: c.rows } as never;
   },
 );
 
