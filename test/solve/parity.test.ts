@@ -20,6 +20,9 @@ import { mergeHalves } from '../../src/solve/parity.js';
 import { RationalField } from '../../src/field/field.js';
 import { rat, type Rational } from '../../src/field/rational.js';
 import { characterFormulaDim } from '../helpers/characters.js';
+import { customGroupFromJson } from '../../src/group/custom.js';
+import { assembleConstraints } from '../../src/constraints/assemble.js';
+import { nullspaceExact } from '../../src/linalg/index.js';
 
 const rep = (text: string) => parseRep(text, { factors: 1, path: 'in' });
 const facts = (name: string) => new GroupFacts(resolveGroup(name) as Group<unknown>);
@@ -96,6 +99,22 @@ describe('the hinted and split solve equals a plain elimination', () => {
       const method = expectPlain(g, tensor(p), tensor(q));
       expect(method).toMatch(g.startsWith('C') ? /split in two halves .* each stopped at the rank the character formula gives/ : /stopped at the rank the character formula gives/);
     }
+  });
+});
+
+describe('the rational strategy takes the nullity hint too', () => {
+  it('the hexagonal D6 in lattice coordinates (integer matrices): byte-identical to a plain elimination', () => {
+    // Rotation by 60° and a reflection of the hexagonal lattice, in the lattice basis.
+    const g = customGroupFromJson({ dim: 2, generators: [[[1, -1], [1, 0]], [[0, 1], [1, 0]]] }) as Group<Rational>;
+    const solved = solveBasis({ group: g, in: 'V**5', out: 'V**5' });
+    expect(solved.blocks[0]!.diagnostics?.method).toMatch(/stopped at the rank the character formula gives/);
+    expect(solved.dim).toBe(characterFormulaDim(g, rep('V**5'), rep('V**5')));
+    const cache = new RepMatrixCache(g);
+    const m = cache.of(rep('V**5'));
+    const c = assembleConstraints(RationalField, m.discrete.map((x) => [x, x] as const), 32, 32);
+    const plainRows = nullspaceExact(c).basis;
+    const text = (x: typeof plainRows) => toDense(RationalField, x).map((r) => r.map((v) => `${v.num}/${v.den}`));
+    expect(text(solved.blocks[0]!.elements as typeof plainRows)).toEqual(text(plainRows));
   });
 });
 
