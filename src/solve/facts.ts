@@ -16,10 +16,12 @@ import { fromDense, map, multiply, type SparseMatrix } from '../linalg/index.js'
 import { NO_DEADLINE, type Deadline } from '../util/deadline.js';
 
 /**
- * Groups up to this order have their characters computed to give the strategies a nullity
- * beforehand (a few ms); larger ones are not enumerated for a hint.
+ * Groups up to this order, on a V of at most HINT_MAX_DIM dimensions, have their characters
+ * computed to give the strategies a nullity beforehand (well under a millisecond for C(k) and
+ * D(k)); others are not enumerated for a hint, which must never cost more than it saves.
  */
-export const HINT_MAX_ELEMENTS = 2000;
+export const HINT_MAX_ELEMENTS = 512;
+const HINT_MAX_DIM = 8;
 
 /** Diagonal sign matrices on V up to this dimension are tried as parity symmetries (2^dim − 1). */
 const PARITY_MAX_DIM = 6;
@@ -76,8 +78,8 @@ export class GroupFacts<T> {
   }
 
   /**
-   * dim Hom_G(in, out) by the character formula, exactly in the group's field, for finite groups
-   * of at most HINT_MAX_ELEMENTS elements; null otherwise (Lie groups, larger groups, floats).
+   * dim Hom_G(in, out) by the character formula, exactly in the group's field, for small finite
+   * groups (HINT_MAX_ELEMENTS); null otherwise (Lie groups, larger groups, floats).
    *
    * @example
    * new GroupFacts(resolveGroup('D(5)')).homDimension(parseRep('V^6'), parseRep('V^6')) // 474
@@ -149,7 +151,7 @@ function scale<T>(f: Group<T>['field'], m: SparseMatrix<T>, c: T): SparseMatrix<
 }
 
 function elementsOf<T>(group: Group<T>, deadline: Deadline): GroupElement<T>[] | null {
-  if (group.lie.length > 0 || group.field.kind !== 'exact') return null;
+  if (group.lie.length > 0 || group.field.kind !== 'exact' || group.dim > HINT_MAX_DIM) return null;
   if (group.order !== undefined && group.order > BigInt(HINT_MAX_ELEMENTS)) return null;
   try {
     return enumerateElements(group, HINT_MAX_ELEMENTS, deadline);
