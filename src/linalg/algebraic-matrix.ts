@@ -150,3 +150,36 @@ export function residuesAt(m: AlgebraicMatrix, p: number, root: number): Integer
   }
   return Object.freeze({ rows: m.rows, cols: m.cols, rowPtr: m.rowPtr, colIdx: m.colIdx, big: [], small: out, maxAbs: p });
 }
+
+/**
+ * The columns listed in `keep` (ascending), renumbered 0, 1, …; rows left empty are dropped.
+ *
+ * @example
+ * restrictColumns(c, Int32Array.of(0, 2)).cols // 2
+ */
+export function restrictColumns(m: AlgebraicMatrix, keep: Int32Array): AlgebraicMatrix {
+  const d = m.degree;
+  const at = new Int32Array(m.cols).fill(-1);
+  keep.forEach((c, i) => (at[c] = i));
+  let entries = 0;
+  for (let k = 0; k < m.colIdx.length; k++) if (at[m.colIdx[k]!]! >= 0) entries++;
+  const rowPtr: number[] = [0];
+  const colIdx = new Int32Array(entries);
+  const small = m.small ? new Float64Array(entries * d) : null;
+  const big: bigint[] = [];
+  let e = 0;
+  for (let r = 0; r < m.rows; r++) {
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
+      const c = at[m.colIdx[k]!]!;
+      if (c < 0) continue;
+      colIdx[e] = c;
+      for (let i = 0; i < d; i++) {
+        if (small) small[e * d + i] = m.small![k * d + i]!;
+        else big.push(m.big![k * d + i]!);
+      }
+      e++;
+    }
+    if (e > rowPtr[rowPtr.length - 1]!) rowPtr.push(e);
+  }
+  return algebraicMatrix(rowPtr.length - 1, keep.length, d, Int32Array.from(rowPtr), colIdx, small ?? big);
+}

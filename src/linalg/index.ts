@@ -18,7 +18,8 @@
 export * from './sparse.js';
 export { nullspaceExact, type NullspaceExactOptions, type NullspaceExactResult, type NullspaceExactStats } from './nullspace-exact.js';
 export { nullspaceComplex } from './nullspace-complex.js';
-export { nullspaceAlgebraic, embeddingsModP, type NullspaceAlgebraicResult } from './nullspace-algebraic.js';
+export { nullspaceAlgebraic, type NullspaceAlgebraicResult } from './nullspace-algebraic.js';
+export { embeddingsModP } from './embeddings.js';
 export { algebraicRows, type AlgebraicMatrix } from './algebraic-matrix.js';
 export { isAlgebraicNullspace } from './verify-algebraic.js';
 export { nullspaceFloat, type NullspaceFloatOptions, type NullspaceFloatResult } from './nullspace-float.js';

@@ -19,13 +19,14 @@
  * bound rank_p ≤ rank_K make the answer a proof, as in nullspace-exact.ts: r verified independent
  * rows, with r = nullity mod p ≥ nullity over K, span the null space.
  */
-import type { Algebraic, NumberField, NumberFieldInfo } from '../field/number-field.js';
+import type { Algebraic, NumberField } from '../field/number-field.js';
 import * as P from '../field/qpoly.js';
 import type { Rational } from '../field/rational.js';
 import { SolverError } from '../errors.js';
 import type { Deadline } from '../util/deadline.js';
 import { reverseAlgebraic, residuesAt, type AlgebraicMatrix } from './algebraic-matrix.js';
 import { echelonModP } from './echelon-modp.js';
+import { embeddingsModP } from './embeddings.js';
 import { invMod, mulAddMod, PRIME_LIMIT, primesCongruentOne } from './modular.js';
 import { solveModular } from './multimodular.js';
 import { reconstructRref } from './reconstruct.js';
@@ -45,6 +46,12 @@ export interface NullspaceAlgebraicOptions {
    * the returned basis exactly themselves — the solve strategy does, in stage ⑤.
    */
   readonly check?: 'exact' | 'probable';
+  /**
+   * The nullity over K when it is known beforehand (the character formula, for finite groups):
+   * each elimination then stops as soon as its rank reaches cols − nullity (echelon-modp.ts
+   * rankBound). Only a speed hint: a wrong value can only make the candidate fail its check.
+   */
+  readonly nullity?: number;
 }
 
 export interface NullspaceAlgebraicResult {
@@ -54,76 +61,8 @@ export interface NullspaceAlgebraicResult {
   /** True when every entry of the basis is rational (the space is defined over ℚ). */
   readonly rational: boolean;
   readonly method: string;
-}
-
-function primeFactors(n: number): number[] {
-  const out: number[] = [];
-  for (let q = 2; q * q <= n; q++) {
-    if (n % q !== 0) continue;
-    out.push(q);
-    while (n % q === 0) n /= q;
-  }
-  if (n > 1) out.push(n);
-  return out;
-}
-
-function powMod(b: number, e: number, p: number): number {
-  const invP = 1 / p;
-  let r = 1;
-  b %= p;
-  while (e > 0) {
-    if (e & 1) r = mulAddMod(0, r, b, p, invP);
-    b = mulAddMod(0, b, b, p, invP);
-    e = Math.floor(e / 2);
-  }
-  return r;
-}
-
-/**
- * The images r_j of θ in GF(p) for each embedding j of K (in `conjugates` order), or null when p
- * does not suit (p ≢ 1 mod N, a denominator of θ vanishes, or two images coincide).
- *
- * @example
- * embeddingsModP(sqrt3.numberField, 67108741) // two residues r with r² ≡ 3
- */
-export function embeddingsModP(info: NumberFieldInfo, p: number): number[] | null {
-  const n = info.conductor;
-  if ((p - 1) % n !== 0) return null;
-  const factors = primeFactors(n);
-  let omega = -1;
-  for (let g = 2; g < p && omega < 0; g++) {
-    const w = powMod(g, (p - 1) / n, p);
-    if (factors.every((q) => powMod(w, n / q, p) !== 1)) omega = w;
-  }
-  const theta = info.theta.v;
-  const den = Number(theta.d % BigInt(p));
-  if (omega < 0 || den === 0) return null;
-  const invDen = invMod(den, p);
-  const invP = 1 / p;
-  const roots = info.conjugates.map((j) => {
-    const wj = powMod(omega, j, p);
-    let s = 0;
-    let power = 1;
-    for (const c of theta.c) {
-      let cm = Number(c % BigInt(p));
-      if (cm < 0) cm += p;
-      s = mulAddMod(s, cm, power, p, invP);
-      power = mulAddMod(0, power, wj, p, invP);
-    }
-    return mulAddMod(0, s, invDen, p, invP);
-  });
-  if (new Set(roots).size !== roots.length) return null;
-  // Every image must be a root of the minimal polynomial; anything else is a bug, not bad luck.
-  for (const r of roots) {
-    let v = 0;
-    for (let i = info.minimalPolynomial.length - 1; i >= 0; i--) {
-      let fi = Number(info.minimalPolynomial[i]! % BigInt(p));
-      if (fi < 0) fi += p;
-      v = mulAddMod(fi, v, r, p, invP);
-    }
-    if (v !== 0) throw new SolverError('E_SOLVER', `internal error: θ ↦ ${r} mod ${p} is not a root of the minimal polynomial`, {});
-  }
-  return roots;
+  /** True when the nullity hint was used (and held): the eliminations stopped at its rank. */
+  readonly hinted: boolean;
 }
 
 /** Inverse of the Vandermonde matrix V[j][i] = r_j^i mod p (rows: embeddings, columns: powers). */
@@ -237,10 +176,23 @@ function sameImage(a: RrefModP, b: RrefModP): boolean {
  * const { basis, rational } = nullspaceAlgebraic(algebraicRows(C, 2), sqrt3Field);
  */
 export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, options: NullspaceAlgebraicOptions = {}): NullspaceAlgebraicResult {
+  if (options.nullity === undefined) return solve(c, field, options);
+  try {
+    return { ...solve(c, field, options), hinted: true };
+  } catch (e) {
+    // A nullity hint above the truth stops the eliminations early and no candidate verifies:
+    // the hint was wrong (a bug elsewhere), so solve again without it rather than fail.
+    if (!(e instanceof SolverError) || e.code !== 'E_SOLVER') throw e;
+    const { nullity: _ignored, ...rest } = options;
+    return solve(c, field, rest);
+  }
+}
+
+function solve(c: AlgebraicMatrix, field: NumberField, options: NullspaceAlgebraicOptions): NullspaceAlgebraicResult {
   const n = c.cols;
   const info = field.numberField;
   const f = info.minimalPolynomial;
-  if (c.colIdx.length === 0) return { basis: identityOver(field, n), rank: 0, rational: true, method: 'trivial (no constraints)' };
+  if (c.colIdx.length === 0) return { basis: identityOver(field, n), rank: 0, rational: true, method: 'trivial (no constraints)', hinted: false };
   const maxPrimes = options.maxPrimes ?? 16;
   const reversed = reverseAlgebraic(c);
   // Suitable primes, found as they are needed (usually one): each with its embeddings' roots.
@@ -260,12 +212,16 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
     return primeList.slice(0, count);
   };
   const cache = new Map<string, RrefModP>();
+  const echelonOptions = {
+    ...(options.deadline ? { deadline: options.deadline } : {}),
+    ...(options.nullity !== undefined ? { rankBound: n - options.nullity } : {}),
+  };
   const image = (p: number, j: number): RrefModP => {
     const key = `${p}:${j}`;
     let im = cache.get(key);
     if (im === undefined) {
       options.deadline?.check();
-      im = nullspaceFromEchelon(echelonModP(residuesAt(reversed, p, rootsOf.get(p)![j]!), p, options.deadline ? { deadline: options.deadline } : {}));
+      im = nullspaceFromEchelon(echelonModP(residuesAt(reversed, p, rootsOf.get(p)![j]!), p, echelonOptions));
       cache.set(key, im);
     }
     return im;
@@ -298,7 +254,7 @@ export function nullspaceAlgebraic(c: AlgebraicMatrix, field: NumberField, optio
   if (!out.result && info.degree > 1 && sameImage(image(primes(1)[0]!, 0), image(primes(1)[0]!, 1))) out = rationalRoute(primes(maxPrimes));
   if (out.result) {
     const used = out.stats.primesUsed;
-    return { basis: toK(out.result), rank: out.rank, rational: true, method: `mod-p in one embedding of ${field.name} + rational reconstruction (${used} prime${used === 1 ? '' : 's'})` };
+    return { basis: toK(out.result), rank: out.rank, rational: true, hinted: false, method: `mod-p in one embedding of ${field.name} + rational reconstruction (${used} prime${used === 1 ? '' : 's'})` };
   }
   return generalRoute(c, field, primes(maxPrimes), image, rootsOf, verify);
 }
@@ -392,7 +348,7 @@ function generalRoute(
     const candidate = combine(parts, d);
     if (verify(candidate)) {
       const rational = candidate.values.every((v) => P.asRational(v) !== null);
-      return { basis: candidate, rank, rational, method: `mod-p in all ${d} embeddings of ${field.name} + reconstruction of coefficients (${group.length} prime${group.length === 1 ? '' : 's'})` };
+      return { basis: candidate, rank, rational, hinted: false, method: `mod-p in all ${d} embeddings of ${field.name} + reconstruction of coefficients (${group.length} prime${group.length === 1 ? '' : 's'})` };
     }
   }
   throw new SolverError('E_SOLVER', `the null space over ${field.name} did not verify within ${primes.length} primes`, {

@@ -37,6 +37,12 @@ export interface NullspaceExactOptions {
   readonly method?: 'auto' | 'modular' | 'fraction-free';
   /** Cooperative time limit (`--timeout`). */
   readonly deadline?: Deadline;
+  /**
+   * The nullity when it is known beforehand (the character formula): each modular elimination
+   * stops once its rank reaches cols − nullity (echelon-modp.ts rankBound). A wrong value only
+   * costs time: no candidate verifies, and the fraction-free fallback reads every row.
+   */
+  readonly nullity?: number;
 }
 
 export interface NullspaceExactStats {
@@ -82,11 +88,15 @@ export function nullspaceExact(C: SparseMatrix<Rational>, options: NullspaceExac
   let fallbackReason = 'method fraction-free requested';
   if (method !== 'fraction-free') {
     const maxPrimes = options.maxPrimes ?? 16;
+    const echelonOptions = {
+      ...(options.deadline ? { deadline: options.deadline } : {}),
+      ...(options.nullity !== undefined ? { rankBound: n - options.nullity } : {}),
+    };
     const out = solveModular(
       {
         image: (p) => {
           options.deadline?.check();
-          return nullspaceFromEchelon(echelonModP(reversed, p, options.deadline ? { deadline: options.deadline } : {}));
+          return nullspaceFromEchelon(echelonModP(reversed, p, echelonOptions));
         },
         rank: (im) => n - im.pivots.length,
         verify: (cand) => isNullspaceOf(ints, cand),

@@ -131,3 +131,31 @@ function small<T>(f: Field<T>, k: number): T {
   for (let i = 0; i < k; i++) acc = f.add(acc, f.one);
   return acc;
 }
+
+/**
+ * dim Hom_G(in, out) = (1/|G|) Σ_g χ_in(g⁻¹)·χ_out(g), from the characters of both reps over the
+ * same elements (`inverse[g]` is the index of g⁻¹), or null when the sum is not |G| times a
+ * non-negative integer (the "group" is not one).
+ *
+ * @example
+ * homDimension(f, table.of(V2), table.of(V2), inverse) // 15 for S(5) V⊗V
+ */
+export function homDimension<T>(f: Field<T>, chiIn: readonly T[], chiOut: readonly T[], inverse: readonly number[]): number | null {
+  const order = chiOut.length;
+  let sum = f.zero;
+  for (let g = 0; g < order; g++) sum = f.add(sum, f.mul(chiIn[inverse[g]!]!, chiOut[g]!));
+  const k = Math.round(f.toNumber(sum) / order);
+  const exact = f.kind === 'exact' ? f.eq(sum, scaled(f, k * order)) : Math.abs(f.toNumber(sum) / order - k) < 1e-6;
+  return exact && k >= 0 ? k + 0 : null;
+}
+
+/** k·1 in f, by doubling: generic over the field, and cheap for large k. */
+function scaled<T>(f: Field<T>, k: number): T {
+  let acc = f.zero;
+  let unit = k < 0 ? f.neg(f.one) : f.one;
+  for (let n = Math.abs(k); n > 0; n >>= 1) {
+    if (n & 1) acc = f.add(acc, unit);
+    unit = f.add(unit, unit);
+  }
+  return acc;
+}

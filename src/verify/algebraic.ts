@@ -308,7 +308,8 @@ export function verifyAlgebraic(
   const d = field.numberField.degree;
   const f = field.numberField.minimalPolynomial;
   const pairs = [...out.discrete.map((o, i) => [o, inn.discrete[i]!] as const), ...out.lie.map((o, i) => [o, inn.lie[i]!] as const)];
-  const rational = rows.values.every((v) => v.c.every((x, i) => i === 0 || x === 0n));
+  // Rows share one object per distinct value (reconstruction memoises): look at each once.
+  const rational = [...new Set(rows.values)].every((v) => v.c.every((x, i) => i === 0 || x === 0n));
   const w = rational ? 1 : d;
   const width = d + w - 1;
   // Signed-permutation generators (D(k)'s reflection) need no products: a linear check.

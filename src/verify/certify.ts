@@ -20,7 +20,7 @@ import { realifyRep, realifyRows } from './realify.js';
 import type { Gaussian } from '../field/gaussian.js';
 import type { Rep } from '../rep/rep.js';
 import { DEFAULT_MAX_ELEMENTS, enumerateElements, inverseIndex } from '../group/enumerate.js';
-import { CharacterTable } from '../rep/characters.js';
+import { CharacterTable, homDimension } from '../rep/characters.js';
 import type { AnyGroup, Group } from '../group/group.js';
 import { asSignedPermutation, type SparseMatrix } from '../linalg/index.js';
 import { RepMatrixCache, type RepMatrices } from '../rep/matrices.js';
@@ -51,30 +51,6 @@ const LIE_SEED = 20240601;
 
 function countOf(layout: Layout, type: number): number {
   return layout.instances.filter((i) => i.type === type).length;
-}
-
-/** The inner product as an integer, or throws E_VERIFY when it is not one (a bad "group"). */
-function asInteger<T>(f: Field<T>, sum: T, order: number): number {
-  const v = f.toNumber(sum) / order;
-  const k = Math.round(v);
-  const ok = f.kind === 'exact' ? f.eq(sum, f.mul(f.one, fromInt(f, k * order))) : Math.abs(v - k) < 1e-6;
-  if (!ok) {
-    throw new SolverError('E_VERIFY', `certification failed: the character formula gives the non-integer ${v}`, {
-      hint: 'the generators may not generate a finite group',
-    });
-  }
-  return k + 0;
-}
-
-function fromInt<T>(f: Field<T>, k: number): T {
-  // Small integers by repeated doubling keeps this generic over the field.
-  let acc = f.zero;
-  let unit = k < 0 ? f.neg(f.one) : f.one;
-  for (let n = Math.abs(k); n > 0; n >>= 1) {
-    if (n & 1) acc = f.add(acc, unit);
-    unit = f.add(unit, unit);
-  }
-  return acc;
 }
 
 function certifyFinite<T>(basis: Certifiable<T>, deadline: Deadline, maxElements: number): Certificate {
@@ -122,9 +98,12 @@ function certifyFinite<T>(basis: Certifiable<T>, deadline: Deadline, maxElements
   let total = 0;
   outChars.forEach((chiOut, b) => {
     inChars.forEach((chiIn, a) => {
-      let sum = f.zero;
-      for (let g = 0; g < order; g++) sum = f.add(sum, f.mul(chiIn[inverse[g]!]!, chiOut[g]!));
-      const expected = asInteger(f, sum, order);
+      const expected = homDimension(f, chiIn, chiOut, inverse);
+      if (expected === null) {
+        throw new SolverError('E_VERIFY', 'certification failed: the character formula does not give a whole number', {
+          hint: 'the generators may not generate a finite group',
+        });
+      }
       const found = basis.blocks.find((x) => x.inType === a && x.outType === b);
       const got = found ? blockRank(found) : 0;
       if (got !== expected) {

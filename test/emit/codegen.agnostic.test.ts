@@ -42,6 +42,9 @@ const CASES = [
   { name: 'o13_t2', group: 'O(1,3)', in: 'T(2)+V', out: 'T(2)+T(1,1)+V⁰' },
   { name: 'so13_eps', group: 'SO(1,3)', in: 'T(2)', out: 'T(1,1)' },
   { name: 'sp2_mixed', group: 'Sp(2)', in: 'T(2)+V*', out: 'T(1,1)+V+V⁰' },
+  // Empty bases are answers: no weights at all (odd order), or a bias alone.
+  { name: 'o3_empty', group: 'O(3)', in: 'T(2)', out: 'V' },
+  { name: 'so3_s4_bias_only', group: 'SO(3) x S(4)', in: 'V1⊗V2', out: 'V2+V⁰' },
 ] as const;
 const SIZES = [1, 2, 3, 4, 6];
 
@@ -105,6 +108,10 @@ const COMPILED = [
   { name: 'so3_s5_cloud_compile', group: 'SO(3) x S(5)', in: '4V1⊗V2', out: '2V1⊗V2' },
   // J built from the run-time size inside the compiled graph (axes of size 10, 12, 14).
   { name: 'sp_mixed_compile', group: 'Sp(2)', in: '2T(2)+V', out: 'T(1,1)+V⁰' },
+  // ε of SO(3) in a product whose other size varies, and η of O(1,3) (n stays 4): constant
+  // tensors built by Python loops inside the compiled graph.
+  { name: 'so3_s5_eps_compile', group: 'SO(3) x S(5)', in: 'V1⊗V1⊗V2', out: 'V1⊗V2+V2' },
+  { name: 'o13_eta_compile', group: 'O(1,3)', in: 'T(2)+V', out: 'T(1,1)+V⁰' },
 ] as const;
 const torch2 = findTorch2();
 const torch2Runtime = 'PyTorch 2.x (.venv-torch2, see .ci/setup.d/42-torch2.sh, or SOLVE_BASIS_TORCH2_PYTHON)';

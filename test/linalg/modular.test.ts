@@ -13,6 +13,8 @@ import {
   reverseColumns,
 } from '../../src/linalg/modular.js';
 import { crt, ratRecon, ratReconSmall } from '../../src/linalg/reconstruct.js';
+import { echelonModP } from '../../src/linalg/echelon-modp.js';
+import { nullspaceFromEchelon } from '../../src/linalg/rref-modp.js';
 
 const primes = primesBelow(PRIME_LIMIT, 8);
 const P = primes[0]!;
@@ -104,5 +106,39 @@ describe('rational reconstruction and CRT', () => {
       { numRuns: 500 },
     );
     expect(failures).toBeGreaterThan(0); // about 40% of residues have no fraction within the bound
+  });
+});
+
+describe('echelonModP with a rank bound', () => {
+  const matrixOf = (rows: number, cols: number, entries: readonly number[]) =>
+    integerRows(fromDense(RationalField, Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => rat(BigInt(entries[r * cols + c]!))))));
+  const form = (e: ReturnType<typeof echelonModP>) => ({ rank: e.rank, rows: e.rowCols.map((c, i) => [Array.from(c), Array.from(e.rowVals[i]!)]) });
+
+  it('a bound at the true rank stops early and gives the same null space; a lower one stops there', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.integer({ min: -2, max: 2 }), { minLength: 63, maxLength: 63 }),
+        fc.integer({ min: 0, max: 4 }),
+        (rows, cols, entries, repeats) => {
+          // Repeated rows at the end: the part of a constraint system a rank bound skips.
+          const base = entries.slice(0, rows * cols);
+          const m = matrixOf(rows + repeats, cols, [...base, ...Array.from({ length: repeats * cols }, (_, k) => base[k % base.length]!)]);
+          const full = echelonModP(m, P);
+          const bounded = echelonModP(m, P, { rankBound: full.rank });
+          expect(bounded.rank).toBe(full.rank);
+          const ns = (e: ReturnType<typeof echelonModP>) => {
+            const r = nullspaceFromEchelon(e);
+            return { pivots: Array.from(r.pivots), rows: r.rowCols.map((c, i) => [Array.from(c), Array.from(r.rowVals[i]!)]) };
+          };
+          expect(ns(bounded)).toEqual(ns(full));
+          for (const mode of ['echelon', 'reduced', 'adaptive'] as const) expect(echelonModP(m, P, { rankBound: full.rank, mode }).rank).toBe(full.rank);
+          if (full.rank > 0) expect(echelonModP(m, P, { rankBound: full.rank - 1 }).rank).toBe(full.rank - 1);
+          expect(form(echelonModP(m, P, { rankBound: cols + 5 }))).toEqual(form(full));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

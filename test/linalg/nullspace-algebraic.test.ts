@@ -71,6 +71,16 @@ describe('nullspaceAlgebraic', () => {
           expect(text(K, got.basis)).toEqual(text(K, oracle(K, c)));
           expect(isAlgebraicNullspace(ints, got.basis, K.numberField.minimalPolynomial)).toBe(true);
           expect(nullspaceAlgebraic(ints, K, { check: 'probable' }).basis.rows).toBe(got.basis.rows);
+          // The nullity hint changes where the eliminations stop, never the answer; a wrong hint
+          // (one too high) is noticed and the solve runs again without it.
+          const hinted = nullspaceAlgebraic(ints, K, { nullity: got.basis.rows });
+          expect(text(K, hinted.basis)).toEqual(text(K, got.basis));
+          expect(hinted.hinted).toBe(true);
+          if (got.basis.rows < cols) {
+            const wrong = nullspaceAlgebraic(ints, K, { nullity: got.basis.rows + 1 });
+            expect(text(K, wrong.basis)).toEqual(text(K, got.basis));
+            expect(wrong.hinted).toBe(false);
+          }
         },
       ),
       { numRuns: 40 },

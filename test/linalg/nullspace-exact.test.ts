@@ -53,6 +53,20 @@ describe('nullspaceExact: known null spaces', () => {
     expect(annihilates(C, r.basis)).toBe(true);
   });
 
+  it('a nullity hint stops early and changes nothing; a wrong one falls back to every row', () => {
+    const C = q([
+      [1, '-1/2', 0, '1/3'],
+      [0, 0, '1/3', '-2/3'],
+      [2, -1, 0, '2/3'],
+      [1, '-1/2', '1/3', '-1/3'],
+    ]);
+    const plain = text(nullspaceExact(C).basis);
+    expect(text(nullspaceExact(C, { nullity: 2 }).basis)).toEqual(plain);
+    const wrong = nullspaceExact(C, { nullity: 3 });
+    expect(text(wrong.basis)).toEqual(plain);
+    expect(wrong.method).toBe('fraction-free');
+  });
+
   it('pivots of the null space are the first possible columns', () => {
     const r = nullspaceExact(q([[0, 1, -3]]));
     expect(text(r.basis)).toEqual([

@@ -29,6 +29,7 @@ import type { Layout } from '../../../rep/layout.js';
 import { printRep } from '../../../rep/rep.js';
 import { layerDiagrams, type LayerDiagram, type Operand } from './terms.js';
 import { groupArgument } from '../../../group/group.js';
+import { diagramFamilies } from '../../../diagram/family.js';
 
 /** One tensor of the layer's input or output: every instance of one summand type. */
 export interface AgnosticTensor {
@@ -164,6 +165,15 @@ export function agnosticPlan(layer: LayerBases): AgnosticPlan {
     for (const f of b.diagrams?.families ?? []) families.set(f.factor, f);
   };
   [...w.blocks, ...layer.bias.blocks].forEach(note);
+  // A factor whose axes the reps use but whose family no block names — a scalar bias alone, an
+  // empty weight basis (the zero map is an answer, not a refusal) — takes it from the group.
+  if ([...w.blocks, ...layer.bias.blocks].every((b) => b.diagrams)) {
+    const used = new Set<number>();
+    tensorsOf(w.inLayout, w.group, 'input', (f) => (used.add(f ?? 1), 0));
+    tensorsOf(w.outLayout, w.group, 'output', (f) => (used.add(f ?? 1), 0));
+    const recognised = diagramFamilies(w.group);
+    if ('families' in recognised) for (const f of recognised.families) if (used.has(f.factor) && !families.has(f.factor)) families.set(f.factor, f);
+  }
   if (families.size === 0) {
     tensorsOf(w.inLayout, w.group, 'input', () => 0);
     tensorsOf(w.outLayout, w.group, 'output', () => 0);
