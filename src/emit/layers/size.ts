@@ -52,14 +52,18 @@ function countsOf(layout: Layout): number[] {
   return counts;
 }
 
-/** Numbers in one expansion's literal: per block its position table, instance maps and values. */
-function expansionNumbers<T>(basis: Basis<T>, complex: boolean): number {
+/**
+ * Numbers in one expansion's literal: per block its position table, instance maps and (unless
+ * `values` is false) its values. Without values nothing is read of the blocks' rows, which for a
+ * diagram block means they are not materialised.
+ */
+function expansionNumbers<T>(basis: Basis<T>, complex: boolean, values = true): number {
   const nOut = countsOf(basis.outLayout);
   const nIn = countsOf(basis.inLayout);
   return basis.blocks.reduce((s, b) => {
-    const form = formOf(basis, b);
-    const values = form === 'sparse' ? (complex ? 4 : 3) * b.elements.colIdx.length : form === 'dense' ? (complex ? 2 : 1) * b.elements.rows * b.m * b.n : 0;
-    return s + b.m * b.n + nOut[b.outType]! * b.m + nIn[b.inType]! * b.n + values;
+    const form = values ? formOf(basis, b) : 'none';
+    const stored = form === 'sparse' ? (complex ? 4 : 3) * b.elements.colIdx.length : form === 'dense' ? (complex ? 2 : 1) * b.elements.rows * b.m * b.n : 0;
+    return s + b.m * b.n + nOut[b.outType]! * b.m + nIn[b.inType]! * b.n + stored;
   }, 0);
 }
 
@@ -103,21 +107,29 @@ export function checkLayerSize(layer: LayerBases, matrices: RepMatrixCache<unkno
   // W and the parameters are known from the shapes alone: refuse on them first, before the literal
   // count reads the blocks' rows (which would materialise a 10⁸-entry diagram block to refuse it).
   refuseRuntime(layer, format, limit, shapeSize(layer));
+  // The position tables alone can exceed the literal cap (S(100) T(2)→T(2): 10⁸ positions): refuse
+  // on them before the block values are counted, which would materialise every diagram block
+  // (that took 10 minutes and then exhausted the heap).
+  const complex = layer.weight.field.complex === true;
+  const tables = expansionNumbers(layer.weight, complex, false) + expansionNumbers(layer.bias, complex, false);
+  if (tables > MAX_LITERAL_NUMBERS) refuseLiterals(format, tables, 'at least ');
   const size = layerSize(layer, matrices, format);
   refuseRuntime(layer, format, limit, size);
-  if (size.literalNumbers > MAX_LITERAL_NUMBERS) {
-    throw new ResourceError(
-      'E_TOO_LARGE',
-      `generated ${format} file too large: it would embed ${count(size.literalNumbers)} numbers (index maps of the summands, block bases, generator matrices), above the limit of ${count(MAX_LITERAL_NUMBERS)}`,
-      {
-        expected: `at most ${count(MAX_LITERAL_NUMBERS)} numbers`,
-        actual: `${count(size.literalNumbers)} numbers`,
-        hint:
-          `a generated file embeds at most ${count(MAX_LITERAL_NUMBERS)} numbers (about 10 MB of source; Python needs about 800 bytes per embedded number to import it): ` +
-          'use fewer summands, or write the basis with --format json and build the layer from its blocks (python/load_basis.py)',
-      },
-    );
-  }
+  if (size.literalNumbers > MAX_LITERAL_NUMBERS) refuseLiterals(format, size.literalNumbers, '');
+}
+
+function refuseLiterals(format: LayerFormat, numbers: number, atLeast: string): never {
+  throw new ResourceError(
+    'E_TOO_LARGE',
+    `generated ${format} file too large: it would embed ${atLeast}${count(numbers)} numbers (index maps of the summands, block bases, generator matrices), above the limit of ${count(MAX_LITERAL_NUMBERS)}`,
+    {
+      expected: `at most ${count(MAX_LITERAL_NUMBERS)} numbers`,
+      actual: `${atLeast}${count(numbers)} numbers`,
+      hint:
+        `a generated file embeds at most ${count(MAX_LITERAL_NUMBERS)} numbers (about 10 MB of source; Python needs about 800 bytes per embedded number to import it): ` +
+        'use fewer summands, --size-agnostic for diagram groups (S(n), O(n), …: the layer never forms W), or write the basis with --format json and build the layer from its blocks (python/load_basis.py)',
+    },
+  );
 }
 
 /** W, the bias and the parameters: the part of `layerSize` that needs no block rows. */
