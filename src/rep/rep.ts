@@ -92,19 +92,14 @@ export function symPower(kind: 'sym' | 'alt', degree: number, of: Rep): Rep {
   return Object.freeze({ kind, degree, of });
 }
 
-const keyCache = new WeakMap<Rep, string>();
-
 /**
- * Deterministic canonical key: the printed form. Cached per object in a WeakMap, which holds no
- * state visible to callers (equal inputs always give equal keys).
+ * Deterministic canonical key: the printed form (equal reps, equal keys).
+ *
+ * @example
+ * repKey(tensor([V, V])) // "V⊗V"
  */
 export function repKey(r: Rep): string {
-  let k = keyCache.get(r);
-  if (k === undefined) {
-    k = printRep(r);
-    keyCache.set(r, k);
-  }
-  return k;
+  return printRep(r);
 }
 
 /**
