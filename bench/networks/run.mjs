@@ -10,6 +10,7 @@
 //   --ch 384 --layers 3 --threads 2
 //   --section NAME      the markers in bench/RESULTS.md this run's tables replace (default networks)
 //   --table-only RUN    run nothing: rebuild the tables from the lines of results.jsonl with that run id
+//                       (or several, comma-separated: one table over runs made in parts)
 //
 // Every run prints one JSON line (bench/networks/results.jsonl keeps them all); the tables go into
 // bench/RESULTS.md between the networks markers, with the machine and exactly what was run.
@@ -83,7 +84,7 @@ function run(python, script, args, extra = {}) {
 }
 
 const results = tableOnly
-  ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => r.run === tableOnly)
+  ? readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((r) => list(tableOnly).includes(r.run))
   : [];
 // Lines logged before sameAsEmlp was recorded: ours at EMLP's (fewer) epochs.
 for (const r of results) {
@@ -146,7 +147,7 @@ const emlpVersions = results.find((r) => r.runtime === 'emlp');
 const usedThreads = [...new Set(results.map((r) => r.threads).filter((t) => t !== undefined))].join(' or ') || threads;
 const threadWords = `${usedThreads} thread${usedThreads === '1' || usedThreads === 1 ? '' : 's'} each side`;
 const section = [
-  `${tableOnly ? 'Tables of' : `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`,`} run ${runId}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
+  `${tableOnly ? 'Tables of' : `\`npm run bench:networks -- ${process.argv.slice(2).join(' ')}\`,`} run${list(runId).length > 1 ? 's' : ''} ${list(runId).join(', ')}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB,`,
   tableOnly
     ? `load average ${results.map((r) => r.load.toFixed(1)).join(', ')} after each run (a shared machine: other jobs slow both sides), ${threadWords}.`
     : `load average ${startLoad[0].toFixed(1)} at the start and ${loadavg()[0].toFixed(1)} at the end (a shared machine: other jobs slow both sides), ${threadWords}.`,

@@ -83,7 +83,7 @@ export interface BilinearData {
   readonly assemble: readonly number[];
   readonly initStd: number;
   readonly scale: number;
-  /** The layer's coefficients are step · θ (θ trained, initialised with std initStd / step): see BILINEAR_STEP. */
+  /** The layer's coefficients are step · θ (θ trained, initialised with std initStd / step): see BILINEAR_STEP_FACTOR. */
   readonly step: number;
 }
 
@@ -128,17 +128,27 @@ export const DENSE_BILINEAR_ENTRIES = 1 << 20;
 export type BilinearMode = 'theta-x' | 'e-v-x' | 'sparse';
 
 /**
- * A bilinear layer's coefficients are BILINEAR_STEP · θ with θ the trained parameter, initialised
- * with std initStd / BILINEAR_STEP: the same function at initialisation, and Adam's step on these
- * layers (about lr per parameter, whatever the fan-in) this many times smaller. Every equivariant
- * map R_c ⊗ R_b → R_a is a term of its own (3 for most O(3) terms, where EMLP's layer has one), so
- * one output copy has s·nb·r coefficients (4,995 for Inertia's T(2) outputs from scalars), and at
- * EMLP's lr 3e-3 the early steps moved the bilinear outputs far beyond their initial size: Inertia
- * seed 2 blew up (training MSE 209 at epoch 50, test 6.79 after 900 epochs) and seeds 0–1 and
- * ParticleInteraction overfit. Measured with the bilinear layers' lr alone at 1e-3 (the same
- * dynamics): test MSE 0.125 and 0.110 on Inertia seeds 2 and 1, 0.0004 on ParticleInteraction.
+ * A bilinear layer's coefficients are step · θ with θ the trained parameter and step =
+ * BILINEAR_STEP_FACTOR · initStd (initStd: the linear layers' rule, over the bilinear maps), θ
+ * initialised N(0, 1): the same function at initialisation as coefficients drawn directly with
+ * std initStd, but Adam, whose step is about lr per parameter whatever the gradient's size, then
+ * moves each coefficient by about lr relative to its initial size, as in EMLP's BiLinear (weights
+ * N(0, 1) under a fixed factor 0.1, the same lr 3e-3). Trained directly, the coefficients
+ * (initial std about 0.015 on EMLP's tasks: one per equivariant map and source copy, 79k–248k
+ * per layer) moved by 3e-3 per step, 20% of their size, and Inertia seed 2 blew up (training MSE
+ * 209 at epoch 50, test 6.79 after 900 epochs). Measured at 1000 points, 900 epochs (test MSE;
+ * bench/RESULTS.md, run 5; EMLP's paper: O5Synthetic 0.0163, Inertia 0.164, ParticleInteraction
+ * 0.00030): step 1/3 (a factor of about 24) gave 0.00148, 0.0816 and 0.00051 at seed 0; factor 3
+ * gave medians of 3 seeds 0.00197, 0.0607 and 0.00040 (ParticleInteraction 0.00017, 0.00040,
+ * 0.00059: still overfitting); factor 1 gave 0.0021, 0.109 and 0.000165 at seed 0 (and
+ * ParticleInteraction 0.00022 at seed 1), the full grid in run 5.
  */
-export const BILINEAR_STEP = 1 / 3;
+export const BILINEAR_STEP_FACTOR = 1;
+
+/** The step of a bilinear layer whose coefficients have initial std initStd (see BILINEAR_STEP_FACTOR). */
+export function bilinearStep(initStd: number): number {
+  return initStd > 0 ? BILINEAR_STEP_FACTOR * initStd : 1;
+}
 
 /**
  * The cheaper of two contraction orders for y[o, j] = Σ θ[o, s, i, k] E_k[j, c, d] v[s, c] x[i, d]
@@ -237,6 +247,8 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
     outs.forEach((i) => layout.instances[i]!.indices.forEach((j) => (assemble[j] = flat++)));
   });
   const zero = flat;
+  // The linear layers' rule (see ../layers/data.ts): unit output variance for unit-variance x, before the scale.
+  const std = sumSquares > 0 ? Math.sqrt(layout.dim / sumSquares) : 0;
   return {
     rep: name,
     dim: layout.dim,
@@ -244,10 +256,9 @@ function bilinearData(bil: BilinearBases, name: string): BilinearData {
     size: offset,
     parts,
     assemble: assemble.map((p) => (p < 0 ? zero : p)),
-    // The linear layers' rule (see ../layers/data.ts): unit output variance for unit-variance x, before the scale.
-    initStd: sumSquares > 0 ? Math.sqrt(layout.dim / sumSquares) : 0,
+    initStd: std,
     scale: bil.scale,
-    step: BILINEAR_STEP,
+    step: bilinearStep(std),
   };
 }
 

@@ -23,9 +23,9 @@ summand first, and nV is n copies of V one after another; a tensor product is fl
 
 Initialisation: every linear layer as a generated layer (theta ~ N(0, s^2), s^2 = dim_out /
 sum_k ||B_k||_F^2, bias 0); every bilinear layer by the same rule over its bilinear maps, its
-coefficients being step * theta (step 1/3, theta initialised with std s / step): the same function
-at initialisation and a 3x smaller Adam step on these large layers, which blew up or overfit at
-EMLP's lr 3e-3 without it. The
+coefficients being step * theta with step = s and theta ~ N(0, 1): the same function at
+initialisation, and Adam moves each coefficient by about lr relative to its initial size, as in
+EMLP's bilinear layer (trained directly, these large layers blew up or overfit at lr 3e-3). The
 standardisation is the identity until fitted (fit_standardization): it subtracts the data mean
 projected onto the invariant vectors of the rep, and divides every summand by one scale.
 
@@ -423,7 +423,7 @@ _DATA = {
         "assemble": [0,1,2,3,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,4,5,6],
         "initStd": 0.1464325617023265,
         "scale": 0.1,
-        "step": 0.3333333333333333
+        "step": 0.1464325617023265
       },
       "gate": [0,1,2,3,19,19,19,20,20,20,21,21,21,21,21,21,21,21,21]
     }

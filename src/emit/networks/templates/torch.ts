@@ -126,7 +126,7 @@ class _Bilinear(nn.Module):
         outs = []
         for p, part in enumerate(self._spec["parts"]):
             da, count = part["dim"], part["count"]
-            # The coefficients are step * theta: a smaller Adam step on this layer (see the header).
+            # The coefficients are step * theta (theta ~ N(0, 1)): Adam's step relative to their size (see the header).
             coef = self.step * self.theta[part["offset"] : part["offset"] + count * part["columns"]].view(count, part["columns"])
             y, col = None, 0
             for t, term in enumerate(part["terms"]):
