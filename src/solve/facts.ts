@@ -140,7 +140,10 @@ export class GroupFacts<T> {
         factors: Object.freeze([Object.freeze({ ...factor, discrete: Object.freeze([...factor.discrete, sigma]) })]),
         order: BigInt(2 * elements.length),
       });
-      return Object.freeze({ sigma, extended, characters: charactersOf(extended, elementsOf(extended, deadline)) });
+      // σ normalises G and σ² = 1, so ⟨G, σ⟩ = G ∪ σG: its elements follow from G's, no second search.
+      const coset = elements.map((e) => ({ onV: multiply(f, sigma, e.onV), onFactors: e.onFactors.map((m) => multiply(f, sigma, m)) }));
+      const all = 2 * elements.length <= HINT_MAX_ELEMENTS ? [...elements, ...coset] : null;
+      return Object.freeze({ sigma, extended, characters: charactersOf(extended, all) });
     }
     return null;
   }
